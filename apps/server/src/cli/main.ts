@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The `meshlens` command line. Each subcommand lives in its own file and registers itself here.
+import { Command } from 'commander';
+import { registerDemoCommand } from './demoCommand';
+import { registerProxyConfigCommand } from './proxyConfigCommand';
+import { registerServeCommand } from './serveCommand';
+
+const program = new Command();
+program
+  .name('meshlens')
+  .description('See why traffic goes where it goes in an Istio / Envoy service mesh.')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+registerProxyConfigCommand(program);
+registerDemoCommand(program);
+registerServeCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  // Last-resort guard: commands report their own errors; nothing should print a stack trace.
+  console.error(`meshlens: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
