@@ -1,5 +1,74 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { canOpenBrowser, openBrowser } from '../server/openBrowser';
+import { startServer } from '../server/startServer';
+import { buildWebApp, webBuildReason } from '../server/webBuild';
 
+interface ServeFlags {
+  port: number;
+  host: string;
+  authToken?: string;
+  insecure?: boolean;
+  open: boolean;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError('expected a port number between 0 and 65535.');
+  }
+  return n;
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const reason = webBuildReason();
+  if (reason !== undefined) {
+    console.log(`Building the web app (${reason})...`);
+    const built = await buildWebApp();
+    if (!built.ok) {
+      console.error(`meshlens: could not build the web app.\n${built.message}`);
+      process.exit(1);
+    }
+  }
+  const started = await startServer({
+    host: flags.host,
+    port: flags.port,
+    authToken: flags.authToken,
+    insecure: flags.insecure === true,
+  });
+  if (!started.ok) {
+    console.error(`meshlens: ${started.error.message}`);
+    process.exit(1);
+  }
+  const { url } = started.server;
+  // The token travels in the fragment: the browser never sends it to a server or a log.
+  const openUrl =
+    flags.authToken !== undefined ? `${url}#token=${encodeURIComponent(flags.authToken)}` : url;
+  console.log(`Meshlens is running at ${url}`);
+  if (flags.authToken !== undefined) console.log(`Open ${openUrl} to sign in with the token.`);
+  console.log('Press Ctrl+C to stop.');
+  if (flags.open && canOpenBrowser()) openBrowser(openUrl);
+
+  const stop = (): void => {
+    void started.server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** `meshlens serve`: builds the web app when needed and serves it with the demo mesh API. */
 export function registerServeCommand(program: Command): void {
-  void program;
+  program
+    .command('serve')
+    .description('Start the Meshlens web app (with the built-in demo mesh) on this machine.')
+    .option('--port <N>', 'TCP port to listen on', parsePort, 7777)
+    .option(
+      '--host <H>',
+      'interface to bind; non-loopback needs --auth-token or --insecure',
+      '127.0.0.1',
+    )
+    .option('--auth-token <T>', 'require "Authorization: Bearer <T>" on every API call')
+    .option('--insecure', 'allow a non-loopback --host without a token')
+    .option('--no-open', 'do not open a browser')
+    .action((flags: ServeFlags) => serve(flags));
 }

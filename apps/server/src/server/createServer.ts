@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HealthResponse } from '@meshlens/contract';
+import { generateDemoMesh } from '@meshlens/demo-mesh';
+import express, { type ErrorRequestHandler, type Express, Router } from 'express';
+import { sendApiError } from './apiError';
+import { bearerAuth } from './bearerAuth';
+import type { DemoMesh } from './demoMeshSource';
+import { demoRoutes } from './demoRoutes';
+import { securityHeaders } from './securityHeaders';
+import { webDistDir } from './webPaths';
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /** Folder of the built web app (default `apps/web/dist`). */
+  webDir?: string;
+  /** When set, every `/api` request needs `Authorization: Bearer <authToken>`. */
+  authToken?: string | undefined;
+  /** Source of the demo mesh (default: `generateDemoMesh()`), called once, on first use. */
+  demoMesh?: () => DemoMesh;
+  /** Largest JSON request body accepted (Express `limit` syntax, default `1mb`). */
+  jsonLimit?: string;
+  /** Version reported by `/api/health`. */
+  version?: string;
+}
+
+/** Body-parser errors carry a `type` and an HTTP `status`. */
+function httpErrorOf(err: unknown): { status: number; type: string } | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, type } = err as { status?: unknown; type?: unknown };
+  return typeof status === 'number'
+    ? { status, type: typeof type === 'string' ? type : '' }
+    : undefined;
+}
+
+const apiErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const http = httpErrorOf(err);
+  if (http?.type === 'entity.too.large') {
+    sendApiError(res, 'payload_too_large', 'The request body is larger than the server accepts.');
+  } else if (http !== undefined && http.status >= 400 && http.status < 500) {
+    sendApiError(res, 'bad_request', 'The request body is not valid JSON.');
+  } else {
+    console.error(`meshlens: API error: ${err instanceof Error ? err.message : String(err)}`);
+    sendApiError(res, 'internal', 'The server hit an unexpected error; see its log.');
+  }
+};
+
+/** The Meshlens HTTP app: the JSON API under `/api` and the single-page web app everywhere else. */
+export function createServer(options: ServerOptions = {}): Express {
+  const webDir = options.webDir ?? webDistDir;
+  const startedAt = Date.now();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.use(securityHeaders());
+
+  const api = Router();
+  if (options.authToken !== undefined && options.authToken !== '') {
+    api.use(bearerAuth(options.authToken));
+  }
+  api.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
+  api.get('/health', (_req, res) => {
+    const body: HealthResponse = {
+      status: 'ok',
+      version: options.version ?? '0.1.0',
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    };
+    res.json(body);
+  });
+  api.use('/demo', demoRoutes(options.demoMesh ?? (() => generateDemoMesh())));
+  api.use((req, res) => {
+    sendApiError(res, 'not_found', `No API endpoint ${req.method} /api${req.path}.`);
+  });
+  api.use(apiErrors);
+  app.use('/api', api);
+
+  // Hashed build assets never change under the same name; index.html must always be re-fetched.
+  app.use(
+    '/assets',
+    express.static(join(webDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    (_req, res) => {
+      res.status(404).type('text/plain').send('Not found');
+    },
+  );
+  app.use(express.static(webDir, { index: false, maxAge: 0 }));
+  const indexHtml = join(webDir, 'index.html');
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    if (!existsSync(indexHtml)) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send(
+          'The Meshlens web app is not built. Run `meshlens serve` (it builds it) or `pnpm --filter @meshlens/web build`.',
+        );
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+  return app;
+}
