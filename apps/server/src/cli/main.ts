@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The `meshlens` command line. Each subcommand lives in its own file and registers itself here.
 import { Command } from 'commander';
+import { registerCheckCommand } from './checkCommand';
 import { registerDemoCommand } from './demoCommand';
 import { registerProxyConfigCommand } from './proxyConfigCommand';
+import { registerRouteCheckCommand } from './routeCheckCommand';
 import { registerServeCommand } from './serveCommand';
+import { registerTraceCommand } from './traceCommand';
 
 const program = new Command();
 program
@@ -15,6 +18,9 @@ program
 registerProxyConfigCommand(program);
 registerDemoCommand(program);
 registerServeCommand(program);
+registerTraceCommand(program);
+registerRouteCheckCommand(program);
+registerCheckCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Last-resort guard: commands report their own errors; nothing should print a stack trace.
