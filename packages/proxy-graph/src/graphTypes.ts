@@ -44,6 +44,10 @@ export interface GraphNode {
   memberKind?: GraphNodeKind;
   /** For ghosts: what kind of object the missing name should have named. */
   expected?: string;
+  /** For members of an expanded group: the group id (to offer "collapse"). */
+  groupOf?: string;
+  /** For ghosts: the dump has no section of that kind at all, so the name may well exist. */
+  missingSection?: boolean;
 }
 
 /** A neutral graph edge. */
@@ -64,6 +68,7 @@ export interface GraphEdge {
     | 'header'
     | 'terminal'
     | 'endpoint'
+    | 'aggregate'
     | 'reconnected';
   /** Percent of the total weight, for weighted edges. */
   weight?: number;
@@ -76,6 +81,8 @@ export interface GraphGroup {
   memberKind: GraphNodeKind;
   /** Ids of the nodes the group stands for. */
   members: string[];
+  /** False when the user expanded the group (its members are drawn instead). */
+  collapsed: boolean;
 }
 
 /** The graph drawn for one dump and one view state. */

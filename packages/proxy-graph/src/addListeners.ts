@@ -1,0 +1,116 @@
+import type { FilterChain, Listener, NetworkFilter, WeightedCluster } from '@meshlens/configdump';
+import { clusterTarget, routeConfigTarget, type BuildContext } from './buildContext';
+import { inlineRouteConfigName, listenerChains } from './collectRouteConfigs';
+import { describeChainMatch } from './describeChainMatch';
+import { formatAddress } from './formatAddress';
+import { columnOf } from './graphTypes';
+import { nodeIdFor } from './nodeId';
+
+/** Adds every listener, its filter chains and the chain -> route config / cluster edges. */
+export function addListeners(ctx: BuildContext): void {
+  for (const listener of ctx.dump.listeners) {
+    const id = nodeIdFor({ kind: 'listener', name: listener.name });
+    ctx.acc.addNode({
+      id,
+      kind: 'listener',
+      label: listener.name,
+      sublabel: formatAddress(listener.address),
+      column: columnOf.listener,
+      direction: 'other',
+      ref: { kind: 'listener', name: listener.name },
+      state: listener.state,
+    });
+    for (const chain of listenerChains(listener)) addChain(ctx, listener, chain, id);
+  }
+}
+
+function addChain(
+  ctx: BuildContext,
+  listener: Listener,
+  chain: FilterChain,
+  listenerId: string,
+): void {
+  const ref = { kind: 'filter_chain', listener: listener.name, index: chain.index } as const;
+  const id = nodeIdFor(ref);
+  const match = describeChainMatch(chain);
+  // Unnamed chains get a generated `#<index>` name from the parser; the match says more.
+  const named = chain.name !== '' && !chain.name.startsWith('#');
+  ctx.acc.addNode({
+    id,
+    kind: 'filter_chain',
+    label: named ? chain.name : match,
+    sublabel: named ? match : filterSummary(chain.filters),
+    column: columnOf.filter_chain,
+    direction: 'other',
+    ref,
+  });
+  ctx.acc.addEdge(listenerId, id, 'contains');
+  for (const filter of chain.filters) addFilterTargets(ctx, listener, chain, filter, id);
+}
+
+function filterSummary(filters: NetworkFilter[]): string {
+  const last = filters[filters.length - 1];
+  if (!last) return 'no filters';
+  if (last.kind === 'http_connection_manager') return 'HTTP';
+  if (last.kind === 'tcp_proxy') return 'TCP proxy';
+  return last.name.replace(/^envoy\.filters\.network\./, '');
+}
+
+function addFilterTargets(
+  ctx: BuildContext,
+  listener: Listener,
+  chain: FilterChain,
+  filter: NetworkFilter,
+  chainId: string,
+): void {
+  if (filter.kind === 'http_connection_manager') {
+    const source = filter.routeSource;
+    if (source.kind === 'rds') {
+      ctx.acc.addEdge(chainId, routeConfigTarget(ctx, source.routeConfigName), 'rds');
+    } else if (source.kind === 'inline') {
+      const name = inlineRouteConfigName(source.routeConfig, listener, chain);
+      ctx.acc.addEdge(chainId, nodeIdFor({ kind: 'route_config', name }), 'rds');
+    } else if (source.kind === 'scoped') {
+      for (const name of source.scopeRouteConfigNames) {
+        ctx.acc.addEdge(chainId, routeConfigTarget(ctx, name), 'rds');
+      }
+    }
+  } else if (filter.kind === 'tcp_proxy') {
+    if (filter.cluster !== undefined && filter.cluster !== '') {
+      ctx.acc.addEdge(chainId, clusterTarget(ctx, filter.cluster), 'tcp');
+    }
+    addWeighted(ctx, chainId, filter.weightedClusters, undefined);
+  }
+}
+
+/** Edges to weighted targets, labelled with their share of the total weight in percent. */
+export function addWeighted(
+  ctx: BuildContext,
+  fromId: string,
+  targets: WeightedCluster[],
+  totalWeight: number | undefined,
+): void {
+  const total = totalWeight ?? targets.reduce((sum, t) => sum + t.weight, 0);
+  for (const target of targets) {
+    const percent = total > 0 ? (target.weight / total) * 100 : 0;
+    const to =
+      target.clusterHeader !== undefined && target.name === ''
+        ? headerNode(ctx, target.clusterHeader)
+        : clusterTarget(ctx, target.name);
+    ctx.acc.addEdge(fromId, to, 'weighted', percent);
+  }
+}
+
+/** The pseudo node a `cluster_header` route goes to: the cluster is only known per request. */
+export function headerNode(ctx: BuildContext, header: string): string {
+  const id = `term:header:${header}`;
+  ctx.acc.addNode({
+    id,
+    kind: 'terminal',
+    label: `cluster from header ${header}`,
+    sublabel: 'chosen per request',
+    column: columnOf.cluster,
+    direction: 'other',
+  });
+  return id;
+}

@@ -1,0 +1,50 @@
+import type { GraphEdge, GraphNode } from './graphTypes';
+
+/** Percent text for an edge label: `30%`, `33.3%`. */
+export function percentLabel(percent: number): string {
+  return `${Number(percent.toFixed(1))}%`;
+}
+
+/**
+ * Collects nodes and edges in insertion order (so the same dump always yields the same order)
+ * and merges duplicates: a node id is added once, parallel edges become one edge whose weight
+ * is the sum (two weighted targets naming the same cluster are one 50% + 50% = 100% edge).
+ */
+export class GraphAccumulator {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+
+  /** Adds a node unless one with the same id exists; returns the node kept. */
+  addNode(node: GraphNode): GraphNode {
+    const existing = this.nodes.get(node.id);
+    if (existing) return existing;
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  /** Adds an edge, merging it into an existing edge between the same two nodes. */
+  addEdge(source: string, target: string, kind: GraphEdge['kind'], weight?: number): void {
+    if (source === target) return;
+    const id = `${source}->${target}`;
+    const existing = this.edges.get(id);
+    if (existing) {
+      if (weight !== undefined && existing.weight !== undefined) {
+        existing.weight += weight;
+        existing.label = percentLabel(existing.weight);
+      }
+      return;
+    }
+    const edge: GraphEdge = { id, source, target, kind };
+    if (weight !== undefined) {
+      edge.weight = weight;
+      edge.label = percentLabel(weight);
+    } else if (kind === 'mirror') {
+      edge.label = 'mirror';
+    }
+    this.edges.set(id, edge);
+  }
+}

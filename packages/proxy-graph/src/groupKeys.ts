@@ -1,0 +1,91 @@
+import type { ConfigDump } from '@meshlens/configdump';
+import type { GraphNode } from './graphTypes';
+
+/** The kinds that can be folded into group nodes, in the order aggregation folds them. */
+export type GroupableKind =
+  'endpoint' | 'route' | 'virtual_host' | 'cluster' | 'filter_chain' | 'listener';
+
+/** Aggregation folds the most numerous, least interesting levels first. */
+export const aggregationStages: GroupableKind[] = [
+  'endpoint',
+  'route',
+  'virtual_host',
+  'cluster',
+  'filter_chain',
+  'listener',
+];
+
+/** A group a node falls into: the group id and how to name the group. */
+export interface GroupKey {
+  id: string;
+  /** Plural noun of the members: `12 endpoints`. */
+  noun: string;
+  /** What the members share, shown under the count. */
+  sublabel: string;
+}
+
+function portBucket(port: number | undefined): string {
+  if (port === undefined) return 'no port';
+  if (port < 1024) return 'ports 0-1023';
+  const low = Math.floor(port / 1000) * 1000;
+  return `ports ${low}-${low + 999}`;
+}
+
+/** `reviews.default.svc.cluster.local` -> namespace `default`; `api.example.com` -> `*.example.com`. */
+function clusterBucket(dump: ConfigDump, name: string): string {
+  const host = dump.index.clusterByName.get(name)?.istioName?.host;
+  if (!host) return 'other clusters';
+  const parts = host.split('.');
+  if (host.endsWith('.svc.cluster.local') && parts.length >= 3) return `namespace ${parts[1]}`;
+  if (parts.length >= 3) return `*.${parts.slice(1).join('.')}`;
+  return host;
+}
+
+/**
+ * The group a node belongs to when its kind is folded. `rep` maps a parent object's node id to
+ * what stands for it on the graph (its own id, or the group it was folded into), so the
+ * routes of a folded virtual host group fold together instead of staying one group per host.
+ */
+export function groupKeyOf(
+  dump: ConfigDump,
+  node: GraphNode,
+  rep: (id: string) => string,
+): GroupKey | undefined {
+  const ref = node.ref;
+  if (!ref) return undefined;
+  switch (ref.kind) {
+    case 'endpoint': {
+      const parent = rep(`cluster:${ref.cluster}`);
+      return { id: `group:endpoints:${parent}`, noun: 'endpoints', sublabel: ref.cluster };
+    }
+    case 'route': {
+      const parent = rep(`vh:${ref.routeConfig}/${ref.virtualHost}`);
+      return {
+        id: `group:routes:${parent}`,
+        noun: 'routes',
+        sublabel: parent.startsWith('group:') ? ref.routeConfig : ref.virtualHost,
+      };
+    }
+    case 'virtual_host':
+      return {
+        id: `group:vhs:rc:${ref.routeConfig}`,
+        noun: 'virtual hosts',
+        sublabel: ref.routeConfig,
+      };
+    case 'cluster': {
+      const bucket = clusterBucket(dump, ref.name);
+      return { id: `group:clusters:${bucket}`, noun: 'clusters', sublabel: bucket };
+    }
+    case 'filter_chain': {
+      const parent = rep(`listener:${ref.listener}`);
+      return { id: `group:chains:${parent}`, noun: 'filter chains', sublabel: ref.listener };
+    }
+    case 'listener': {
+      const address = dump.index.listenerByName.get(ref.name)?.address;
+      const bucket = portBucket(address?.kind === 'socket' ? address.port : undefined);
+      return { id: `group:listeners:${bucket}`, noun: 'listeners', sublabel: bucket };
+    }
+    default:
+      return undefined;
+  }
+}
