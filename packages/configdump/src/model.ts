@@ -177,6 +177,11 @@ export type NetworkFilter =
       /** Target cluster (absent when weighted). */
       cluster?: string;
       weightedClusters: WeightedCluster[];
+      /**
+       * Envoy <= 1.12 `deprecated_v1` TCP proxy: the clusters of `route_config.routes[]`, in order
+       * (`cluster` is then the first of them).
+       */
+      legacyRouteClusters?: string[];
       raw: JsonValue;
     }
   | { kind: 'generic'; name: string; typeUrl?: string; raw: JsonValue };
@@ -363,6 +368,8 @@ export interface RouteConfig extends ResourceMeta {
 export interface ScopedRouteConfig extends ResourceMeta {
   name: string;
   routeConfigurationName?: string;
+  /** The `scoped_routes.name` of the HTTP connection manager this scope belongs to. */
+  scopedRoutesName?: string;
   raw: JsonValue;
 }
 

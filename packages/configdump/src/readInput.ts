@@ -1,0 +1,119 @@
+import { gunzipSync, strFromU8 } from 'fflate';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { jsonErrorPosition } from './jsonErrorPosition';
+import type { DumpError, JsonValue } from './model';
+
+/** The decoded input: one parsed JSON value and how it was read. */
+export interface DecodedInput {
+  value: JsonValue;
+  format: 'json' | 'yaml';
+  gzip: boolean;
+  bytes: number;
+}
+
+function firstMeaningfulChar(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t' && c !== '\uFEFF') return c;
+  }
+  return undefined;
+}
+
+function clip(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 200)}...` : message;
+}
+
+/**
+ * Bytes or text -> one parsed value. Gzip is detected by its magic bytes (1f 8b), JSON by its
+ * first character (`{` or `[`); anything else is read as YAML. Never throws.
+ */
+export function readInput(
+  input: string | Uint8Array,
+  maxBytes: number | undefined,
+): { ok: true; input: DecodedInput } | { ok: false; error: DumpError } {
+  let text: string;
+  let gzip = false;
+  let bytes: number;
+  if (typeof input === 'string') {
+    text = input;
+    bytes = input.length;
+  } else {
+    let data = input;
+    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
+      gzip = true;
+      try {
+        data = gunzipSync(data);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return {
+          ok: false,
+          error: { code: 'gzip', message: `could not decompress the gzip input: ${why}` },
+        };
+      }
+    }
+    bytes = data.length;
+    if (maxBytes !== undefined && bytes > maxBytes) {
+      return {
+        ok: false,
+        error: {
+          code: 'too_large',
+          message: `the input is ${bytes} bytes, more than the limit of ${maxBytes} bytes`,
+        },
+      };
+    }
+    text = strFromU8(data);
+  }
+  if (maxBytes !== undefined && bytes > maxBytes) {
+    return {
+      ok: false,
+      error: {
+        code: 'too_large',
+        message: `the input is ${bytes} bytes, more than the limit of ${maxBytes} bytes`,
+      },
+    };
+  }
+  const first = firstMeaningfulChar(text);
+  if (first === undefined) {
+    return { ok: false, error: { code: 'empty', message: 'the input is empty' } };
+  }
+  if (first === '{' || first === '[') {
+    try {
+      // A leading BOM is not JSON whitespace.
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      return {
+        ok: true,
+        input: { value: JSON.parse(body) as JsonValue, format: 'json', gzip, bytes },
+      };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const { line, column } = jsonErrorPosition(body, msg);
+      return {
+        ok: false,
+        error: { code: 'invalid_json', message: clip(msg), line, column },
+      };
+    }
+  }
+  try {
+    const value = parseYaml(text, { maxAliasCount: 1000 }) as JsonValue | undefined;
+    if (value === undefined || value === null) {
+      return { ok: false, error: { code: 'empty', message: 'the YAML input holds no document' } };
+    }
+    return { ok: true, input: { value, format: 'yaml', gzip, bytes } };
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const pos = e.linePos?.[0];
+      const err: DumpError = {
+        code: 'invalid_yaml',
+        message: clip(e.message.split('\n')[0] ?? ''),
+      };
+      if (pos) {
+        err.line = pos.line;
+        err.column = pos.col;
+      }
+      return { ok: false, error: err };
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'invalid_yaml', message: clip(msg) } };
+  }
+}
