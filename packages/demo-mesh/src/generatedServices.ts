@@ -1,0 +1,88 @@
+/** Extra services `svc-001` ... that make the mesh as large as asked, deterministic from the seed. */
+import type { DemoDestinationRule, DemoServicePort, DemoVirtualService } from './model';
+import type { Random } from './random';
+import { port, type ServiceSpec } from './serviceSpec';
+
+/** Name of the i-th generated service (1-based, at least three digits). */
+export function generatedServiceName(i: number): string {
+  return `svc-${String(i).padStart(3, '0')}`;
+}
+
+/** Mostly HTTP on 8080; some gRPC, some plain TCP (which get their own `<ip>_<port>` listener). */
+function randomPorts(random: Random): DemoServicePort[] {
+  const roll = random.next();
+  if (roll < 0.75) return [port('http', 8080)];
+  if (roll < 0.85) return [port('grpc', 9090)];
+  if (roll < 0.95) return [port('tcp-postgres', 5432)];
+  return [port('http', 8080), port('tcp', 9000)];
+}
+
+/** Specs of `count` generated services in `namespace`. */
+export function generatedServiceSpecs(
+  random: Random,
+  count: number,
+  namespace: string,
+  options: { versions?: number; replicas: number },
+): ServiceSpec[] {
+  const specs: ServiceSpec[] = [];
+  for (let i = 1; i <= count; i++) {
+    const name = generatedServiceName(i);
+    const r = random.fork(name);
+    const versionCount = options.versions ?? r.int(1, 3);
+    specs.push({
+      name,
+      namespace,
+      ports: randomPorts(r),
+      versions: Array.from({ length: versionCount }, (_, v) => `v${v + 1}`),
+      serviceAccount: name,
+      replicas: options.replicas,
+      proxyType: 'sidecar',
+    });
+  }
+  return specs;
+}
+
+/** Every generated service gets a DestinationRule with one subset per version. */
+export function generatedDestinationRules(specs: readonly ServiceSpec[]): DemoDestinationRule[] {
+  return specs.map((s) => ({
+    name: s.name,
+    namespace: s.namespace,
+    host: s.name,
+    subsets: s.versions.map((v) => ({ name: v, labels: { version: v } })),
+  }));
+}
+
+/**
+ * About a third of the multi-version services with an HTTP port get a canary VirtualService:
+ * the newest version takes a random 5-50% share, the rest goes to v1.
+ */
+export function generatedVirtualServices(
+  random: Random,
+  specs: readonly ServiceSpec[],
+): DemoVirtualService[] {
+  const out: DemoVirtualService[] = [];
+  for (const s of specs) {
+    const r = random.fork(`vs:${s.name}`);
+    const httpPort = s.ports.find((p) => p.protocol !== 'TCP');
+    const newest = s.versions[s.versions.length - 1];
+    if (!httpPort || s.versions.length < 2 || !newest || r.next() > 0.34) continue;
+    const canary = 5 * r.int(1, 10);
+    const host = `${s.name}.${s.namespace}.svc.cluster.local`;
+    out.push({
+      name: s.name,
+      namespace: s.namespace,
+      hosts: [s.name],
+      http: [
+        {
+          name: 'canary',
+          route: [
+            { host, port: httpPort.port, subset: 'v1', weight: 100 - canary },
+            { host, port: httpPort.port, subset: newest, weight: canary },
+          ],
+          timeout: r.next() < 0.5 ? `${r.int(1, 30)}s` : undefined,
+        },
+      ],
+    });
+  }
+  return out;
+}
