@@ -1,0 +1,290 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DemoProxyList } from './demo/DemoProxyList';
+import { useDemoMesh } from './demo/useDemoMesh';
+import { DumpTabs } from './dumps/DumpTabs';
+import { LoadStatus } from './dumps/LoadStatus';
+import { type OpenDump, useDumps } from './dumps/useDumps';
+import { defaultGraphViewState, ProxyGraphPanel } from './graph';
+import { ProxyOverview } from './overview/ProxyOverview';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import { TablesView } from './tables/TablesView';
+import { ThemeToggle } from './theme/ThemeToggle';
+import { useTheme } from './theme/useTheme';
+import { FileInput } from './upload/FileInput';
+import { Landing } from './upload/Landing';
+import { PastePanel } from './upload/PastePanel';
+import { useWindowDrop } from './upload/useWindowDrop';
+import type { AppView } from './urlState/appUrlState';
+import { useUrlState } from './urlState/useUrlState';
+
+const viewLabel: Record<AppView, string> = {
+  overview: 'Overview',
+  graph: 'Graph',
+  tables: 'Tables',
+};
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
+  );
+}
+
+/** The Meshlens shell: dump tabs, loading, the three views, and the URL that remembers them. */
+export function App(): React.JSX.Element {
+  const [theme, toggleTheme] = useTheme();
+  const [url, setUrl] = useUrlState();
+  const { dumps, jobs, failures, load, cancel, close, dismissFailure } = useDumps();
+  const demo = useDemoMesh(load);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hadViewParams = useRef(window.location.search.length > 1);
+
+  const current = dumps.find((d) => d.label === url.dump);
+
+  /** Selects one of just-opened dumps: the one the URL names (restoring its view), else the first. */
+  const selectOpened = useCallback(
+    (opened: OpenDump[]) => {
+      const first = opened[0];
+      if (first === undefined) return;
+      setUrl((prev) =>
+        opened.some((d) => d.label === prev.dump)
+          ? prev
+          : { ...prev, dump: first.label, graph: defaultGraphViewState },
+      );
+    },
+    [setUrl],
+  );
+
+  const openFiles = useCallback(
+    async (files: File[]) => {
+      const opened = await Promise.all(
+        files.map((f) => load({ kind: 'blob', name: f.name, blob: f })),
+      );
+      selectOpened(opened.filter((d): d is OpenDump => d !== undefined));
+    },
+    [load, selectOpened],
+  );
+
+  const openText = useCallback(
+    async (text: string) => {
+      const d = await load({ kind: 'text', name: 'pasted dump', text });
+      if (d) selectOpened([d]);
+    },
+    [load, selectOpened],
+  );
+
+  const dragging = useWindowDrop(openFiles);
+
+  // Ctrl+V anywhere outside a text field opens the clipboard text as a dump.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent): void => {
+      if (isEditable(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim() === '') return;
+      e.preventDefault();
+      void openText(text);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [openText]);
+
+  // A closed or renamed selection falls back to an open dump, so a tab is always selected.
+  useEffect(() => {
+    const fallback = dumps[dumps.length - 1];
+    if (current === undefined && fallback !== undefined && jobs.length === 0) {
+      setUrl((prev) => ({ ...prev, dump: fallback.label, graph: defaultGraphViewState }));
+    }
+  }, [current, dumps, jobs.length, setUrl]);
+
+  const startDemo = useCallback(async () => selectOpened(await demo.start()), [demo, selectOpened]);
+
+  const selectDump = (d: OpenDump): void =>
+    setUrl((prev) =>
+      prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },
+    );
+
+  const closeDump = (d: OpenDump): void => {
+    const i = dumps.indexOf(d);
+    const rest = dumps.filter((x) => x !== d);
+    close(d.id);
+    if (d.label === url.dump) {
+      const next = rest[Math.min(i, rest.length - 1)];
+      setUrl((prev) => {
+        const { dump: _closed, ...without } = prev;
+        return next ? { ...prev, dump: next.label, graph: defaultGraphViewState } : without;
+      });
+    }
+  };
+
+  const goToNode = useCallback(
+    (nodeId: string) =>
+      setUrl((prev) => ({
+        ...prev,
+        view: 'graph',
+        graph: { ...prev.graph, selected: nodeId, focus: nodeId },
+      })),
+    [setUrl],
+  );
+
+  const pickFile = (): void => fileInput.current?.click();
+  const hasDumps = dumps.length > 0;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand" title="Meshlens">
+          <svg viewBox="0 0 32 32" width="20" height="20" aria-hidden>
+            <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="3" />
+            <circle cx="16" cy="16" r="5" fill="currentColor" />
+          </svg>
+          <span>Meshlens</span>
+        </div>
+        <DumpTabs
+          dumps={dumps}
+          selectedId={current?.id}
+          onSelect={selectDump}
+          onClose={closeDump}
+        />
+        <div className="topbar__actions">
+          {hasDumps && (
+            <>
+              <button type="button" className="btn" onClick={pickFile}>
+                Open…
+              </button>
+              <button
+                type="button"
+                className="btn"
+                data-testid="paste-open"
+                onClick={() => setPasteOpen(true)}
+              >
+                Paste
+              </button>
+              <button
+                type="button"
+                className="btn"
+                data-testid="try-demo"
+                disabled={demo.busy}
+                onClick={() => void startDemo()}
+              >
+                Demo mesh
+              </button>
+            </>
+          )}
+          <ThemeToggle theme={theme} onToggle={toggleTheme} />
+        </div>
+      </header>
+      <FileInput ref={fileInput} onFiles={(files) => void openFiles(files)} />
+
+      {current && (
+        <nav className="subbar" aria-label="Views">
+          <div className="seg">
+            {(['overview', 'graph', 'tables'] as const).map((v) => (
+              <button
+                type="button"
+                key={v}
+                className={`seg__btn${url.view === v ? ' seg__btn--on' : ''}`}
+                aria-current={url.view === v ? 'page' : undefined}
+                data-testid={`nav-${v}`}
+                onClick={() => setUrl((prev) => ({ ...prev, view: v }))}
+              >
+                {viewLabel[v]}
+              </button>
+            ))}
+          </div>
+          <span className="subbar__node muted" title={current.dump.node?.id}>
+            {current.dump.node?.proxyType ?? 'proxy'} · {current.dump.node?.namespace ?? '—'} ·{' '}
+            {current.dump.node?.ip ?? '—'}
+          </span>
+          {demo.proxies && (
+            <DemoProxyList
+              proxies={demo.proxies}
+              openLabels={dumps.map((d) => d.label)}
+              onOpen={(p) => void demo.open(p).then((d) => d && selectOpened([d]))}
+            />
+          )}
+        </nav>
+      )}
+
+      <LoadStatus jobs={jobs} failures={failures} onCancel={cancel} onDismiss={dismissFailure} />
+      {demo.error && (
+        <div className="banner banner--error" role="alert" data-testid="demo-error">
+          {demo.error}
+        </div>
+      )}
+      {pasteOpen && (
+        <PastePanel
+          onClose={() => setPasteOpen(false)}
+          onSubmit={(text) => {
+            setPasteOpen(false);
+            void openText(text);
+          }}
+        />
+      )}
+
+      <main className="main">
+        {!current && (
+          <Landing
+            onPickFile={pickFile}
+            onPaste={() => setPasteOpen(true)}
+            onDemo={() => void startDemo()}
+            demoBusy={demo.busy}
+            hasViewParams={hadViewParams.current && !hasDumps}
+          />
+        )}
+        {current && url.view === 'overview' && (
+          <ErrorBoundary name="overview" resetKey={`${current.id}`}>
+            <ProxyOverview
+              dump={current.dump}
+              onOpenTable={(t) =>
+                setUrl((prev) => ({ ...prev, view: 'tables', table: t, filter: '' }))
+              }
+              onGoToNode={goToNode}
+            />
+          </ErrorBoundary>
+        )}
+        {current && url.view === 'graph' && (
+          <ErrorBoundary name="graph" resetKey={`${current.id}`}>
+            <ProxyGraphPanel
+              dump={current.dump}
+              dumpLabel={current.label}
+              state={url.graph}
+              onStateChange={(graph) => setUrl((prev) => ({ ...prev, graph }))}
+              theme={theme}
+            />
+          </ErrorBoundary>
+        )}
+        {current && url.view === 'tables' && (
+          <ErrorBoundary name="tables" resetKey={`${current.id}:${url.table}`}>
+            <TablesView
+              dump={current.dump}
+              table={url.table}
+              filter={url.filter}
+              sort={url.sort}
+              onTableChange={(table) =>
+                setUrl((prev) => {
+                  const { sort: _sort, ...rest } = prev;
+                  return { ...rest, table, filter: '' };
+                })
+              }
+              onFilterChange={(filter) => setUrl((prev) => ({ ...prev, filter }))}
+              onSortChange={(sort) =>
+                setUrl((prev) => {
+                  const { sort: _old, ...rest } = prev;
+                  return sort ? { ...rest, sort } : rest;
+                })
+              }
+              onGoToNode={goToNode}
+            />
+          </ErrorBoundary>
+        )}
+      </main>
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden>
+          <div>Drop to open (parsed in your browser)</div>
+        </div>
+      )}
+    </div>
+  );
+}

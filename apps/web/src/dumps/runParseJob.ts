@@ -1,0 +1,34 @@
+import { parseConfigDump } from '@meshlens/configdump';
+import { parserInput, readInChunks, type ParseRequest, type WorkerReply } from './workerProtocol';
+
+/** Fewest milliseconds between two progress messages of the same phase. */
+const progressIntervalMs = 50;
+
+/**
+ * Runs one parse request and posts its progress and result. Kept apart from the worker entry
+ * so it can be tested without a browser.
+ */
+export async function runParseJob(
+  req: ParseRequest,
+  post: (msg: WorkerReply) => void,
+): Promise<void> {
+  const { jobId, source } = req;
+  let last = 0;
+  const progress = (phase: 'read' | 'parse', fraction: number): void => {
+    const now = Date.now();
+    if (fraction < 1 && now - last < progressIntervalMs) return;
+    last = now;
+    post({ type: 'progress', jobId, phase, fraction });
+  };
+  let input: string | Uint8Array;
+  if (source.kind === 'text') {
+    input = source.text;
+  } else {
+    input = parserInput(await readInChunks(source.blob, (f) => progress('read', f)));
+  }
+  const result = parseConfigDump(input, {
+    fileName: source.name,
+    onProgress: (f) => progress('parse', f),
+  });
+  post({ type: 'done', jobId, result });
+}

@@ -1,0 +1,135 @@
+import type { ConfigDump } from '@meshlens/configdump';
+import { useCallback, useRef, useState } from 'react';
+import { describeDumpError } from './describeDumpError';
+import { baseDumpLabel, uniqueLabel } from './dumpLabel';
+import {
+  overallProgress,
+  type ParsePhase,
+  type ParseRequest,
+  type ParseSource,
+  type WorkerReply,
+} from './workerProtocol';
+
+/** A dump open in a tab. */
+export interface OpenDump {
+  id: number;
+  /** Unique tab label (pod name or file name). */
+  label: string;
+  dump: ConfigDump;
+}
+
+/** A load in progress. */
+export interface LoadJob {
+  jobId: number;
+  name: string;
+  phase: ParsePhase;
+  /** 0..1 over reading and parsing. */
+  progress: number;
+}
+
+/** A load that failed, shown as a banner naming the file. */
+export interface LoadFailure {
+  id: number;
+  name: string;
+  message: string;
+}
+
+/** Open dumps, running loads and failed loads; parsing happens in one Web Worker per load. */
+export interface DumpsApi {
+  dumps: OpenDump[];
+  jobs: LoadJob[];
+  failures: LoadFailure[];
+  /** Parses a source in a worker; resolves to the opened dump, or undefined on failure/cancel. */
+  load(source: ParseSource): Promise<OpenDump | undefined>;
+  cancel(jobId: number): void;
+  close(id: number): void;
+  dismissFailure(id: number): void;
+}
+
+let nextId = 1;
+
+export function useDumps(): DumpsApi {
+  const [dumps, setDumps] = useState<OpenDump[]>([]);
+  const [jobs, setJobs] = useState<LoadJob[]>([]);
+  const [failures, setFailures] = useState<LoadFailure[]>([]);
+  const dumpsRef = useRef<OpenDump[]>([]);
+  const workers = useRef(new Map<number, { worker: Worker; finish: () => void }>());
+
+  const finishJob = useCallback((jobId: number) => {
+    const entry = workers.current.get(jobId);
+    workers.current.delete(jobId);
+    entry?.worker.terminate();
+    setJobs((js) => js.filter((j) => j.jobId !== jobId));
+  }, []);
+
+  const fail = useCallback((name: string, message: string) => {
+    setFailures((fs) => [...fs, { id: nextId++, name, message }]);
+  }, []);
+
+  const load = useCallback(
+    (source: ParseSource): Promise<OpenDump | undefined> => {
+      const jobId = nextId++;
+      setJobs((js) => [...js, { jobId, name: source.name, phase: 'read', progress: 0 }]);
+      return new Promise((resolve) => {
+        const worker = new Worker(new URL('./parseWorker.ts', import.meta.url), {
+          type: 'module',
+          name: `meshlens-parse-${jobId}`,
+        });
+        workers.current.set(jobId, { worker, finish: () => resolve(undefined) });
+        worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+          const msg = event.data;
+          if (msg.type === 'progress') {
+            const progress = overallProgress(msg.phase, msg.fraction);
+            setJobs((js) =>
+              js.map((j) => (j.jobId === jobId ? { ...j, phase: msg.phase, progress } : j)),
+            );
+            return;
+          }
+          finishJob(jobId);
+          if (!msg.result.ok) {
+            fail(source.name, describeDumpError(msg.result.error));
+            resolve(undefined);
+            return;
+          }
+          const dump = msg.result.dump;
+          const label = uniqueLabel(
+            baseDumpLabel(dump, source.name),
+            dumpsRef.current.map((d) => d.label),
+          );
+          const opened: OpenDump = { id: jobId, label, dump };
+          dumpsRef.current = [...dumpsRef.current, opened];
+          setDumps(dumpsRef.current);
+          resolve(opened);
+        };
+        worker.onerror = (event) => {
+          finishJob(jobId);
+          fail(source.name, `The parser stopped unexpectedly: ${event.message || 'worker error'}.`);
+          resolve(undefined);
+        };
+        const req: ParseRequest = { type: 'parse', jobId, source };
+        worker.postMessage(req);
+      });
+    },
+    [fail, finishJob],
+  );
+
+  const cancel = useCallback(
+    (jobId: number) => {
+      const entry = workers.current.get(jobId);
+      finishJob(jobId);
+      entry?.finish();
+    },
+    [finishJob],
+  );
+
+  const close = useCallback((id: number) => {
+    dumpsRef.current = dumpsRef.current.filter((d) => d.id !== id);
+    setDumps(dumpsRef.current);
+  }, []);
+
+  const dismissFailure = useCallback((id: number) => {
+    setFailures((fs) => fs.filter((f) => f.id !== id));
+  }, []);
+
+  return { dumps, jobs, failures, load, cancel, close, dismissFailure };
+}

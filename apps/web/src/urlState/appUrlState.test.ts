@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGraphViewState } from '../graph/graphViewState';
+import { type AppUrlState, decodeAppUrlState, encodeAppUrlState } from './appUrlState';
+
+describe('app URL state', () => {
+  it('decodes an empty query to the defaults and encodes the defaults to nothing', () => {
+    const s = decodeAppUrlState('');
+    expect(s).toEqual({
+      view: 'overview',
+      table: 'listeners',
+      filter: '',
+      graph: defaultGraphViewState,
+    });
+    expect(encodeAppUrlState(s)).toBe('');
+  });
+
+  it('round-trips every field, including names with URL-special characters', () => {
+    const s: AppUrlState = {
+      dump: 'productpage-v1-6b746f74dc-9stp2 (2)',
+      view: 'tables',
+      table: 'clusters',
+      filter: 'outbound|9080||reviews & more',
+      sort: { column: 'fqdn', desc: true },
+      graph: {
+        direction: 'inbound',
+        hiddenLevels: ['endpoint'],
+        expanded: [],
+        selected: 'cluster:outbound|9080|v1|reviews.default.svc.cluster.local',
+        focus: 'route:80/reviews.default.svc.cluster.local:80/0',
+      },
+    };
+    const qs = encodeAppUrlState(s);
+    expect(decodeAppUrlState(`?${qs}`)).toEqual(s);
+    expect(new URLSearchParams(qs).get('q')).toBe('outbound|9080||reviews & more');
+  });
+
+  it('falls back to defaults for unknown values instead of failing', () => {
+    const s = decodeAppUrlState('?view=bogus&table=nope&sort=-');
+    expect(s.view).toBe('overview');
+    expect(s.table).toBe('listeners');
+    expect(s.sort).toBeUndefined();
+  });
+
+  it('keeps ascending sorts distinct from descending ones', () => {
+    expect(decodeAppUrlState('sort=name').sort).toEqual({ column: 'name', desc: false });
+    expect(decodeAppUrlState('sort=-name').sort).toEqual({ column: 'name', desc: true });
+  });
+});
