@@ -47,6 +47,27 @@ export class AppShell {
     );
   }
 
+  /**
+   * Waits until a dump tab beyond the `before` already open ones exists, is selected and has
+   * finished loading; returns its label.
+   */
+  async waitForNewDump(before: number): Promise<string> {
+    await expect
+      .poll(() => this.dumpTabs().count(), {
+        timeout: 60_000,
+        message: 'a new dump tab should open',
+      })
+      .toBe(before + 1);
+    await waitForCount(
+      this.page.getByTestId('load-progress'),
+      0,
+      'the load progress should go away',
+    );
+    const name = await this.activeDumpName();
+    if (name === null) throw new Error('no dump tab is selected after the load');
+    return name;
+  }
+
   /** Switches the main view. */
   async go(view: AppView): Promise<void> {
     await this.page.getByTestId(`nav-${view}`).click();
