@@ -1,5 +1,15 @@
+import type { Core } from 'cytoscape';
 import type { ConfigDump } from '@meshlens/configdump';
+import { buildProxyGraph, searchGraph } from '@meshlens/proxy-graph';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { exportModelJson, exportPng, exportSvg } from './exportGraph';
+import { GraphCanvas } from './GraphCanvas';
+import { graphPalette } from './graphTheme';
+import { GraphToolbar } from './GraphToolbar';
 import type { GraphViewState } from './graphViewState';
+import { NodeSidePanel } from './NodeSidePanel';
+import { useGraphTestHook } from './useGraphTestHook';
+import './graph.css';
 
 /** Props of the whole graph view. */
 export interface ProxyGraphPanelProps {
@@ -12,12 +22,128 @@ export interface ProxyGraphPanelProps {
   theme: 'light' | 'dark';
 }
 
+function without<K extends keyof GraphViewState>(s: GraphViewState, key: K): GraphViewState {
+  const copy = { ...s };
+  delete copy[key];
+  return copy;
+}
+
 /** The proxy graph view: toolbar, Cytoscape canvas and the side panel of the selected node. */
 export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element {
+  const { dump, state, onStateChange } = props;
+  const graph = useMemo(
+    () =>
+      buildProxyGraph(dump, {
+        direction: state.direction,
+        hiddenLevels: state.hiddenLevels,
+        expanded: state.expanded,
+        ...(state.focus !== undefined ? { focus: state.focus } : {}),
+      }),
+    [dump, state.direction, state.hiddenLevels, state.expanded, state.focus],
+  );
+  const matches = useMemo(() => searchGraph(graph, state.search ?? ''), [graph, state.search]);
+  const [cursor, setCursor] = useState(-1);
+  useEffect(() => setCursor(-1), [matches]);
+  const current = cursor >= 0 ? matches[cursor] : undefined;
+  const palette = useMemo(() => graphPalette(props.theme), [props.theme]);
+  const [cy, setCy] = useState<Core | undefined>(undefined);
+  const [scale, setScale] = useState(2);
+
+  const select = useCallback(
+    (id: string | undefined) =>
+      onStateChange(id === undefined ? without(state, 'selected') : { ...state, selected: id }),
+    [state, onStateChange],
+  );
+  const focus = useCallback(
+    (id: string | undefined) =>
+      onStateChange(id === undefined ? without(state, 'focus') : { ...state, focus: id }),
+    [state, onStateChange],
+  );
+  const toggleGroup = useCallback(
+    (groupId: string) =>
+      onStateChange({
+        ...state,
+        expanded: state.expanded.includes(groupId)
+          ? state.expanded.filter((g) => g !== groupId)
+          : [...state.expanded, groupId].sort(),
+      }),
+    [state, onStateChange],
+  );
+  const onTapNode = (id: string): void => {
+    const node = graph.nodes.find((n) => n.id === id);
+    if (node?.kind === 'group') toggleGroup(id);
+    else select(id);
+  };
+  useGraphTestHook(cy, matches, select, focus);
+
+  const selectedNode = state.selected
+    ? graph.nodes.find((n) => n.id === state.selected)
+    : undefined;
+  const selectedGroup = state.selected
+    ? graph.groups.find((g) => g.id === state.selected)
+    : undefined;
+  const stats = `${graph.nodes.length} nodes, ${graph.edges.length} edges`;
+
   return (
-    <div className="proxy-graph" data-testid="proxy-graph">
-      <div data-testid="graph-toolbar" />
-      <div data-testid="graph-canvas" aria-label={`Graph of ${props.dumpLabel}`} />
+    <div className="proxy-graph">
+      <GraphToolbar
+        state={state}
+        onStateChange={onStateChange}
+        matchCount={matches.length}
+        onCycle={(step) => {
+          if (matches.length === 0) return;
+          setCursor((c) =>
+            c < 0 && step < 0 ? matches.length - 1 : (c + step + matches.length) % matches.length,
+          );
+        }}
+        scale={scale}
+        onScale={setScale}
+        onExport={(what) => {
+          if (what === 'model') exportModelJson(dump, props.dumpLabel);
+          else if (cy && what === 'png') exportPng(cy, scale, palette.bg, props.dumpLabel);
+          else if (cy) exportSvg(cy, scale, palette.bg, props.dumpLabel);
+        }}
+        stats={stats}
+      />
+      {graph.aggregated && (
+        <p className="graph-note">
+          Large proxy ({graph.fullNodeCount} objects): similar nodes are grouped. Click a group to
+          expand it.
+        </p>
+      )}
+      <div className="graph-body">
+        <GraphCanvas
+          graph={graph}
+          palette={palette}
+          matches={matches}
+          current={current}
+          selected={state.selected}
+          onTapNode={onTapNode}
+          onDoubleTapNode={(id) => onStateChange({ ...state, selected: id, focus: id })}
+          onTapBackground={() => {
+            if (state.selected !== undefined) select(undefined);
+          }}
+          onReady={setCy}
+        />
+        {graph.nodes.length === 0 && (
+          <p className="graph-empty">
+            Nothing to draw with these filters: this dump has no listeners, routes or clusters in
+            view.
+          </p>
+        )}
+        {state.selected !== undefined && (
+          <NodeSidePanel
+            dump={dump}
+            node={selectedNode}
+            selectedId={state.selected}
+            group={selectedGroup}
+            focused={state.focus === state.selected}
+            onFocus={(id) => focus(id)}
+            onToggleGroup={toggleGroup}
+            onClose={() => select(undefined)}
+          />
+        )}
+      </div>
     </div>
   );
 }

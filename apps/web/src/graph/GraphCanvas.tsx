@@ -1,0 +1,102 @@
+import cytoscape, { type Core } from 'cytoscape';
+import type { ProxyGraph } from '@meshlens/proxy-graph';
+import { useEffect, useRef } from 'react';
+import { cytoscapeStyle } from './cytoscapeStyle';
+import type { GraphPalette } from './graphTheme';
+import { toCytoscapeElements } from './toCytoscapeElements';
+
+/** Props of the Cytoscape canvas. */
+export interface GraphCanvasProps {
+  graph: ProxyGraph;
+  palette: GraphPalette;
+  /** Search matches: highlighted, everything else dimmed. */
+  matches: readonly string[];
+  /** The match Enter moved to (centred). */
+  current: string | undefined;
+  selected: string | undefined;
+  onTapNode: (id: string) => void;
+  onDoubleTapNode: (id: string) => void;
+  onTapBackground: () => void;
+  /** Called with the instance once the current graph is drawn, and with undefined on unmount. */
+  onReady: (cy: Core | undefined) => void;
+}
+
+/** The one place Cytoscape touches the DOM: draws the graph and reports taps. */
+export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | undefined>(undefined);
+  const handlers = useRef(p);
+  handlers.current = p;
+  const { graph, palette, matches, current, selected } = p;
+
+  useEffect(() => {
+    if (!container.current) return undefined;
+    const cy = cytoscape({
+      container: container.current,
+      elements: [],
+      style: cytoscapeStyle(handlers.current.palette),
+      layout: { name: 'preset' },
+      minZoom: 0.03,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      autoungrabify: false,
+    });
+    cy.on('tap', 'node', (e) => handlers.current.onTapNode(e.target.id()));
+    cy.on('dbltap', 'node', (e) => handlers.current.onDoubleTapNode(e.target.id()));
+    cy.on('tap', (e) => {
+      if (e.target === cy) handlers.current.onTapBackground();
+    });
+    cyRef.current = cy;
+    return () => {
+      handlers.current.onReady(undefined);
+      cyRef.current = undefined;
+      cy.destroy();
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(toCytoscapeElements(graph));
+    });
+    cy.fit(undefined, 30);
+    handlers.current.onReady(cy);
+  }, [graph]);
+
+  useEffect(() => {
+    cyRef.current?.style(cytoscapeStyle(palette));
+  }, [palette]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const matchSet = new Set(matches);
+    cy.batch(() => {
+      cy.elements().removeClass('dimmed match current selected');
+      if (matchSet.size > 0) {
+        cy.nodes().forEach((n) => {
+          if (matchSet.has(n.id())) n.addClass('match');
+          else n.addClass('dimmed');
+        });
+        cy.edges().forEach((e) => {
+          if (!matchSet.has(e.source().id()) || !matchSet.has(e.target().id()))
+            e.addClass('dimmed');
+        });
+      }
+      if (current) cy.getElementById(current).addClass('current');
+      if (selected) cy.getElementById(selected).addClass('selected');
+    });
+  }, [graph, matches, current, selected]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !current) return;
+    const node = cy.getElementById(current);
+    if (node.nonempty())
+      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+  }, [current]);
+
+  return <div ref={container} className="graph-canvas" data-testid="graph-canvas" />;
+}

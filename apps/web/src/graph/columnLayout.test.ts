@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { columnLayout, placeInOrder } from './columnLayout';
+
+describe('placeInOrder', () => {
+  it('keeps wanted positions that are already far enough apart', () => {
+    expect(placeInOrder([0, 100, 300], 50)).toEqual([0, 100, 300]);
+  });
+  it('spreads colliding nodes symmetrically around their wanted position', () => {
+    const out = placeInOrder([100, 100, 100], 50);
+    expect(out).toEqual([50, 100, 150]);
+  });
+});
+
+describe('columnLayout', () => {
+  const nodes = [
+    { id: 'a', column: 0 },
+    { id: 'b', column: 0 },
+    { id: 'b1', column: 3 },
+    { id: 'a1', column: 3 },
+  ];
+  const edges = [
+    { source: 'a', target: 'a1' },
+    { source: 'b', target: 'b1' },
+  ];
+  it('puts columns left to right and skips empty ones', () => {
+    const pos = columnLayout(nodes, edges);
+    expect(pos.get('a')?.x).toBe(0);
+    expect(pos.get('a1')?.x).toBe(320);
+  });
+  it('orders a column by its neighbours so edges do not cross', () => {
+    const pos = columnLayout(nodes, edges);
+    const ay = pos.get('a')?.y ?? 0;
+    const by = pos.get('b')?.y ?? 0;
+    const a1 = pos.get('a1')?.y ?? 0;
+    const b1 = pos.get('b1')?.y ?? 0;
+    expect(Math.sign(ay - by)).toBe(Math.sign(a1 - b1));
+  });
+  it('never overlaps two nodes of a column and is deterministic', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, column: i % 3 }));
+    const links = many.slice(3).map((n, i) => ({ source: `n${(i * 7) % 30}`, target: n.id }));
+    const first = columnLayout(many, links);
+    expect(columnLayout(many, links)).toEqual(first);
+    for (const c of [0, 1, 2]) {
+      const ys = many
+        .filter((n) => n.column === c)
+        .map((n) => first.get(n.id)?.y ?? 0)
+        .sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++)
+        expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(58 - 1e-9);
+    }
+  });
+});
