@@ -53,17 +53,9 @@ export function outboundCluster(plan: OutboundClusterPlan, trustDomain: string):
   istio.services = [serviceRef(service)];
   if (subset) istio.subset = subset;
   const sni = `outbound_.${port.port}_.${subset || '_'}_.${service.hostname}`;
+  // Key order follows Envoy's JSON printer (proto declaration order: the socket matches come first).
   const cluster: JsonObject = {
     '@type': TYPE.cluster,
-    name: plan.name,
-    type: 'EDS',
-    eds_cluster_config: { eds_config: ADS_CONFIG_SOURCE, service_name: plan.name },
-    connect_timeout: '10s',
-    lb_policy: 'LEAST_REQUEST',
-    circuit_breakers: DEFAULT_CIRCUIT_BREAKERS,
-    common_lb_config: { locality_weighted_lb_config: {} },
-    metadata: { filter_metadata: { istio } },
-    filters: [METADATA_EXCHANGE_NETWORK],
     transport_socket_matches: [
       {
         name: 'tlsMode-istio',
@@ -72,10 +64,19 @@ export function outboundCluster(plan: OutboundClusterPlan, trustDomain: string):
       },
       TLS_MODE_DISABLED,
     ],
+    name: plan.name,
+    type: 'EDS',
+    eds_cluster_config: { eds_config: ADS_CONFIG_SOURCE, service_name: plan.name },
+    connect_timeout: '10s',
+    lb_policy: 'LEAST_REQUEST',
+    circuit_breakers: DEFAULT_CIRCUIT_BREAKERS,
   };
   if (port.protocol === 'HTTP2' || port.protocol === 'GRPC') {
     cluster.typed_extension_protocol_options = HTTP2_OPTIONS;
   }
+  cluster.metadata = { filter_metadata: { istio } };
+  cluster.common_lb_config = { locality_weighted_lb_config: {} };
+  cluster.filters = [METADATA_EXCHANGE_NETWORK];
   return cluster;
 }
 

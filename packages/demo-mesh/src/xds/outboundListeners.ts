@@ -62,11 +62,11 @@ function httpListener(port: number): JsonObject {
         filters: [outboundHcm(port)],
       },
     ],
-    default_filter_chain: PASSTHROUGH_FILTER_CHAIN,
     listener_filters: [TLS_INSPECTOR, HTTP_INSPECTOR],
     listener_filters_timeout: '0s',
     traffic_direction: 'OUTBOUND',
     continue_on_listener_filters_timeout: true,
+    default_filter_chain: PASSTHROUGH_FILTER_CHAIN,
     // Not bound: virtualOutbound's original_dst hands connections over to it.
     bind_to_port: false,
   };
