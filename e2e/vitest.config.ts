@@ -2,6 +2,26 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Vitest 5's error summary calls Map.groupBy, which Node 20 lacks (it arrived in Node 21): without
+// this, a failing run prints a reporter TypeError instead of the failed assertions.
+if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
+  Object.defineProperty(Map, 'groupBy', {
+    configurable: true,
+    writable: true,
+    value: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> => {
+      const out = new Map<K, T[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    },
+  });
+}
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // The browser suite: one real server, one Chromium per file, files one after another

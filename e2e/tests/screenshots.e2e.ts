@@ -89,6 +89,9 @@ describe('docs screenshots', () => {
     await s.upload.uploadContent('broken-dump.json', text.slice(0, Math.floor(text.length / 2)));
     await s.shell.loadError().waitFor({ state: 'visible', timeout: 60_000 });
     await shoot('error');
+    // Dismiss the banner, so the next screenshot shows just the ingress graph.
+    await s.shell.loadError().getByRole('button').first().click();
+    await s.shell.loadError().waitFor({ state: 'detached' });
 
     await loadDumpFile(s, ingressFixture);
     await openGraph(s);
