@@ -16,7 +16,7 @@ export interface ServerOptions {
   webDir?: string;
   /** When set, every `/api` request needs `Authorization: Bearer <authToken>`. */
   authToken?: string | undefined;
-  /** Source of the demo mesh (default: `generateDemoMesh()`), called once, on first use. */
+  /** Source of the demo mesh (default: generated with certificates valid from now), called once. */
   demoMesh?: () => DemoMesh;
   /** Largest JSON request body accepted (Express `limit` syntax, default `1mb`). */
   jsonLimit?: string;
@@ -67,7 +67,7 @@ export function createServer(options: ServerOptions = {}): Express {
     };
     res.json(body);
   });
-  api.use('/demo', demoRoutes(options.demoMesh ?? (() => generateDemoMesh())));
+  api.use('/demo', demoRoutes(options.demoMesh ?? (() => generateDemoMesh({ now: new Date() }))));
   api.use((req, res) => {
     sendApiError(res, 'not_found', `No API endpoint ${req.method} /api${req.path}.`);
   });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, webAppDir, webDistDir } from './webPaths';
 
@@ -34,6 +34,27 @@ export function webBuildReason(): string | undefined {
   return sources > built ? 'its sources changed since the last build' : undefined;
 }
 
+/**
+ * Moves a finished build into place. Several `meshlens serve` processes (a developer's, the e2e
+ * suite's) may build at once, so each builds into its own folder and swaps it in with renames:
+ * a server never sees a half-written `dist`.
+ */
+function swapIntoPlace(built: string): void {
+  for (let attempt = 0; ; attempt++) {
+    const old = `${built}.old${attempt}`;
+    try {
+      if (existsSync(webDistDir)) renameSync(webDistDir, old);
+      renameSync(built, webDistDir);
+      return;
+    } catch (err) {
+      // Another build swapped its own dist in between our two renames: go again.
+      if (attempt >= 3) throw err;
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+    }
+  }
+}
+
 /** Runs the workspace's own `vite build` in `apps/web`; resolves to the error text on failure. */
 export function buildWebApp(): Promise<{ ok: true } | { ok: false; message: string }> {
   const viteBin = join(webAppDir, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -43,8 +64,13 @@ export function buildWebApp(): Promise<{ ok: true } | { ok: false; message: stri
       message: `vite is not installed (${viteBin} missing); run \`npm install\` at the repository root.`,
     });
   }
+  // Inside node_modules: ignored by git, and on the same file system as dist (renames work).
+  const cacheDir = join(webAppDir, 'node_modules', '.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const outDir = join(cacheDir, `meshlens-web-build-${process.pid}-${Date.now()}`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
+    const args = [viteBin, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'];
+    const child = spawn(process.execPath, args, {
       cwd: webAppDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -53,8 +79,17 @@ export function buildWebApp(): Promise<{ ok: true } | { ok: false; message: stri
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', (err) => resolve({ ok: false, message: err.message }));
     child.on('close', (code) => {
-      if (code === 0) resolve({ ok: true });
-      else resolve({ ok: false, message: `vite build exited with ${code}:\n${output.trim()}` });
+      if (code !== 0) {
+        rmSync(outDir, { recursive: true, force: true });
+        resolve({ ok: false, message: `vite build exited with ${code}:\n${output.trim()}` });
+        return;
+      }
+      try {
+        swapIntoPlace(outDir);
+        resolve({ ok: true });
+      } catch (err) {
+        resolve({ ok: false, message: `could not move the build into place: ${String(err)}` });
+      }
     });
   });
 }

@@ -1,19 +1,17 @@
-import type { DumpError } from '@meshlens/configdump';
+import { type DumpError, formatDumpError } from '@meshlens/configdump';
 
 /**
- * One readable sentence for a failed load: the parser's message, where (line:column) and what it
- * expected versus found, unless the message already says so.
+ * One readable sentence for a failed load: the model's own wording (what, where), the position
+ * in the short `line:column` form editors jump to, and what was expected versus found.
  */
 export function describeDumpError(error: DumpError): string {
-  const parts = [error.message.trim()];
-  if (error.line !== undefined) {
-    const at = `${error.line}:${error.column ?? 1}`;
-    if (!error.message.includes(at)) parts.push(`(at line:column ${at})`);
-  }
-  if (error.expected !== undefined && !error.message.includes(error.expected)) {
+  const base = formatDumpError(error);
+  const parts = [base.endsWith('.') ? base : `${base}.`];
+  if (error.line !== undefined) parts.push(`(line:column ${error.line}:${error.column ?? 1})`);
+  if (error.expected !== undefined && !base.includes(error.expected)) {
     parts.push(`Expected ${error.expected}.`);
   }
-  if (error.found !== undefined && !error.message.includes(error.found)) {
+  if (error.found !== undefined && !base.includes(error.found)) {
     parts.push(`Found ${error.found}.`);
   }
   return parts.join(' ');

@@ -97,7 +97,8 @@ export function useDumps(): DumpsApi {
             dumpsRef.current.map((d) => d.label),
           );
           const opened: OpenDump = { id: jobId, label, dump };
-          dumpsRef.current = [...dumpsRef.current, opened];
+          // Tabs keep the order the loads started in, not the order they finished in.
+          dumpsRef.current = [...dumpsRef.current, opened].sort((a, b) => a.id - b.id);
           setDumps(dumpsRef.current);
           resolve(opened);
         };

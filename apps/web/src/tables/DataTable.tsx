@@ -3,13 +3,13 @@ import {
   type SortingState,
   flexRender,
   getCoreRowModel,
-  getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { TableSort } from '../urlState/appUrlState';
+import { filterRows, rowSearchText } from './filterRows';
 
 /** A column of a {@link DataTable}: a row field, its header and its share of the width. */
 export interface ColumnSpec<T> {
@@ -60,19 +60,27 @@ export function DataTable<T extends { nodeId: string }>(props: {
         : [],
     [sort, columns],
   );
+  // The input shows each keystroke at once; the (cheap) filtering follows in a deferred render.
+  const filter = useDeferredValue(props.filter);
+  const texts = useMemo(
+    // The node id is searchable too: it holds full names (e.g. the whole Istio cluster name).
+    () => props.rows.map((r) => rowSearchText(r, [...columns.map((c) => c.key), 'nodeId'])),
+    [props.rows, columns],
+  );
+  const filtered = useMemo(
+    () => filterRows(props.rows, texts, filter),
+    [props.rows, texts, filter],
+  );
   const table = useReactTable({
-    data: props.rows,
+    data: filtered,
     columns: columnDefs,
-    state: { sorting, globalFilter: props.filter },
+    state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
       onSortChange(first ? { column: first.id, desc: first.desc } : undefined);
     },
-    globalFilterFn: 'includesString',
-    getColumnCanGlobalFilter: () => true,
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
 

@@ -3,7 +3,7 @@ import { nodeIdFor } from '@meshlens/proxy-graph';
 
 /** One row of the cluster table, as `istioctl proxy-config cluster`. */
 export interface ClusterRow {
-  /** Full Envoy cluster name (not a column; shown as the row's tooltip and searchable). */
+  /** Full Envoy cluster name (not an istioctl column; found by the filter through the node id). */
   name: string;
   fqdn: string;
   /** Port, or undefined (`-`) for clusters without Istio's name shape. */

@@ -1,6 +1,5 @@
-import type { ConfigDump, Endpoint } from '@meshlens/configdump';
+import { type ConfigDump, type Endpoint, formatAddress } from '@meshlens/configdump';
 import { nodeIdFor } from '@meshlens/proxy-graph';
-import { addressText } from './addressText';
 
 /** One row of the endpoint table, as `istioctl proxy-config endpoint`. */
 export interface EndpointRow {
@@ -22,7 +21,7 @@ export function endpointRows(dump: ConfigDump): EndpointRow[] {
   const rows: EndpointRow[] = [];
   for (const ce of dump.endpoints) {
     for (const e of ce.endpoints) {
-      const address = addressText(e.address);
+      const address = formatAddress(e.address);
       rows.push({
         endpoint: address,
         status: e.outlierCheck === 'FAILED' ? `${e.healthStatus} (ejected)` : e.healthStatus,

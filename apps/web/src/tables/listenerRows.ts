@@ -1,6 +1,6 @@
 import type { ConfigDump, FilterChain, Listener, Route, RouteConfig } from '@meshlens/configdump';
 import { nodeIdFor } from '@meshlens/proxy-graph';
-import { cidrText } from './addressText';
+import { cidrText } from './cidrText';
 
 /** One row of the listener table: one per filter chain, as `istioctl proxy-config listener`. */
 export interface ListenerRow {
