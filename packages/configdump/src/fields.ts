@@ -21,12 +21,18 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The value of `key` (snake_case) or its camelCase twin; own properties only. */
+/**
+ * The value of `key` (snake_case) or its camelCase twin. Plain property reads (no
+ * `hasOwnProperty`) keep this hot path cheap; the keys asked for are Envoy field names, none of
+ * which exists on `Object.prototype`, and inherited functions are filtered out anyway.
+ */
 export function field(o: JsonObject, key: string): JsonValue | undefined {
-  if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
+  const v: unknown = o[key];
+  if (v !== undefined) return typeof v === 'function' ? undefined : (v as JsonValue);
   const c = toCamel(key);
-  if (c !== key && Object.prototype.hasOwnProperty.call(o, c)) return o[c];
-  return undefined;
+  if (c === key) return undefined;
+  const w: unknown = o[c];
+  return w === undefined || typeof w === 'function' ? undefined : (w as JsonValue);
 }
 
 /** True when `key` (either spelling) is present. */

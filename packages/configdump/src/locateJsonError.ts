@@ -19,7 +19,8 @@ function scanString(s: string, i: number): number {
     if (c === 0x5c) {
       const e = s[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return -(i + 1) - 1;
+        // V8 points at the first character that is not a hex digit.
+        for (let k = i + 2; k < i + 6; k++) if (!/[0-9a-fA-F]/.test(s[k] ?? '')) return -k - 1;
         i += 6;
       } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
       else return -(i + 1) - 1;
@@ -28,16 +29,39 @@ function scanString(s: string, i: number): number {
   return -i - 1;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Scans a number; like V8, an error points at the first character that cannot continue it. */
+function scanNumber(s: string, i: number): number {
+  if (s[i] === '-') i++;
+  if (!isDigit(s.charCodeAt(i))) return -i - 1;
+  if (s[i] === '0') i++;
+  else while (isDigit(s.charCodeAt(i))) i++;
+  if (s[i] === '.') {
+    i++;
+    if (!isDigit(s.charCodeAt(i))) return -i - 1;
+    while (isDigit(s.charCodeAt(i))) i++;
+  }
+  if (s[i] === 'e' || s[i] === 'E') {
+    i++;
+    if (s[i] === '+' || s[i] === '-') i++;
+    if (!isDigit(s.charCodeAt(i))) return -i - 1;
+    while (isDigit(s.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+const LITERALS: Record<string, string> = { t: 'true', f: 'false', n: 'null' };
 
 function scanValue(s: string, i: number): number {
-  const c = s[i];
+  const c = s[i] ?? '';
   if (c === '"') return scanString(s, i);
-  for (const lit of ['true', 'false', 'null']) {
-    if (s.startsWith(lit, i)) return i + lit.length;
+  const lit = LITERALS[c];
+  if (lit !== undefined) {
+    for (let k = 1; k < lit.length; k++) if (s[i + k] !== lit[k]) return -(i + k) - 1;
+    return i + lit.length;
   }
-  NUMBER.lastIndex = i;
-  if (NUMBER.exec(s)) return NUMBER.lastIndex;
+  if (c === '-' || isDigit(s.charCodeAt(i))) return scanNumber(s, i);
   return -i - 1;
 }
 

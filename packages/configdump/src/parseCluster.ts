@@ -10,6 +10,7 @@ import type {
 } from './model';
 import { parseClusterLoadAssignment, parseLegacyHosts } from './parseEndpoints';
 import { parseIstioClusterName } from './parseIstioClusterName';
+import { applyMeta } from './resourceMeta';
 
 const CLUSTER_TYPES = ['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST'];
 const LB_POLICIES = [
@@ -122,7 +123,7 @@ export function parseCluster(
   const name = str(c, 'name') ?? '';
   const ct = obj(c, 'cluster_type');
   const cluster: Cluster = {
-    ...meta,
+    state: meta.state,
     name,
     type: ct ? (str(ct, 'name') ?? 'CUSTOM') : enumName(field(c, 'type'), CLUSTER_TYPES, 'STATIC'),
     lbPolicy: enumName(field(c, 'lb_policy'), LB_POLICIES, 'ROUND_ROBIN'),
@@ -130,6 +131,7 @@ export function parseCluster(
     aggregateClusters: [],
     raw: c,
   };
+  applyMeta(cluster, meta);
   const eds = obj(c, 'eds_cluster_config');
   const svc = eds && str(eds, 'service_name');
   if (svc) cluster.edsServiceName = svc;
@@ -143,9 +145,9 @@ export function parseCluster(
   if (istioName) cluster.istioName = istioName;
   const istioConfig = istioConfigOf(c);
   if (istioConfig) cluster.istioConfig = istioConfig;
-  if (ct) {
-    const tc = obj(ct, 'typed_config');
-    if (tc) cluster.aggregateClusters = strArr(tc, 'clusters');
+  const tc = ct && obj(ct, 'typed_config');
+  if (tc && (cluster.type === 'envoy.clusters.aggregate' || typeUrl(tc)?.includes('.aggregate.'))) {
+    cluster.aggregateClusters = strArr(tc, 'clusters');
   }
   const la = obj(c, 'load_assignment');
   if (la) return { cluster, endpoints: parseClusterLoadAssignment(la, 'static', name) };

@@ -9,6 +9,7 @@ import type {
   ResourceMeta,
 } from './model';
 import { parseNetworkFilter } from './parseNetworkFilter';
+import { applyMeta } from './resourceMeta';
 
 function cidrs(o: JsonObject, key: string): CidrRange[] {
   return objArr(o, key).map((c) => ({
@@ -85,7 +86,7 @@ export function parseListener(l: JsonObject, meta: ResourceMeta): Listener {
   const v1 = obj(l, 'deprecated_v1');
   const bindToPort = bool(l, 'bind_to_port') ?? (v1 ? bool(v1, 'bind_to_port') : undefined) ?? true;
   const listener: Listener = {
-    ...meta,
+    state: meta.state,
     name: str(l, 'name') ?? '',
     address: parseAddress(field(l, 'address')),
     additionalAddresses: objArr(l, 'additional_addresses').map((a) =>
@@ -99,6 +100,7 @@ export function parseListener(l: JsonObject, meta: ResourceMeta): Listener {
     filterChains: objArr(l, 'filter_chains').map((fc, i) => parseFilterChain(fc, i, meta)),
     raw: l,
   };
+  applyMeta(listener, meta);
   const dfc = obj(l, 'default_filter_chain');
   if (dfc) listener.defaultFilterChain = parseFilterChain(dfc, -1, meta);
   const matcher = field(l, 'filter_chain_matcher');

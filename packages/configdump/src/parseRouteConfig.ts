@@ -3,6 +3,7 @@ import { istioConfigOf } from './istioMetadata';
 import type { JsonObject, ResourceMeta, Route, RouteConfig, VirtualHost } from './model';
 import { parseRouteAction } from './parseRouteAction';
 import { parseRouteMatch } from './parseRouteMatch';
+import { applyMeta } from './resourceMeta';
 
 function parseRoute(r: JsonObject, index: number): Route {
   const route: Route = {
@@ -34,11 +35,12 @@ function parseVirtualHost(vh: JsonObject): VirtualHost {
 
 /** Reads a `RouteConfiguration` (RDS, static, or inline in an HTTP connection manager). */
 export function parseRouteConfig(rc: JsonObject, meta: ResourceMeta, inline: boolean): RouteConfig {
-  return {
-    ...meta,
+  const out: RouteConfig = {
+    state: meta.state,
     name: str(rc, 'name') ?? '',
     virtualHosts: objArr(rc, 'virtual_hosts').map(parseVirtualHost),
     inline,
     raw: rc,
   };
+  return applyMeta(out, meta);
 }

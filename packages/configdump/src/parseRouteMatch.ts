@@ -29,6 +29,14 @@ export function parseFraction(
   };
 }
 
+// v2 (and deprecated v3) header match fields, before `string_match` existed.
+const LEGACY_HEADER_MATCHES: [string, 'exact' | 'prefix' | 'suffix' | 'contains'][] = [
+  ['exact_match', 'exact'],
+  ['prefix_match', 'prefix'],
+  ['suffix_match', 'suffix'],
+  ['contains_match', 'contains'],
+];
+
 function parsePath(m: JsonObject): PathMatch {
   const prefix = str(m, 'prefix');
   if (prefix !== undefined) return { kind: 'prefix', value: prefix };
@@ -46,47 +54,35 @@ function parsePath(m: JsonObject): PathMatch {
   return { kind: 'none' };
 }
 
-/** One `HeaderMatcher`, with every v2 and v3 specifier form. */
-export function parseHeaderMatcher(h: JsonObject): HeaderMatcher {
-  const base = {
-    name: str(h, 'name') ?? '',
-    invert: bool(h, 'invert_match') ?? false,
-    treatMissingAsEmpty: bool(h, 'treat_missing_header_as_empty') ?? false,
-    raw: h,
-  };
+function headerMatch(h: JsonObject): HeaderMatcher['match'] {
   const sm = obj(h, 'string_match');
   const fromString = sm && parseStringMatch(sm);
-  if (fromString) return { ...base, match: { kind: 'string', matcher: fromString } };
-  const legacy: [string, 'exact' | 'prefix' | 'suffix' | 'contains'][] = [
-    ['exact_match', 'exact'],
-    ['prefix_match', 'prefix'],
-    ['suffix_match', 'suffix'],
-    ['contains_match', 'contains'],
-  ];
-  for (const [key, kind] of legacy) {
+  if (fromString) return { kind: 'string', matcher: fromString };
+  for (const [key, kind] of LEGACY_HEADER_MATCHES) {
     const value = str(h, key);
-    if (value !== undefined) {
-      return { ...base, match: { kind: 'string', matcher: { kind, value, ignoreCase: false } } };
-    }
+    if (value !== undefined) return { kind: 'string', matcher: { kind, value, ignoreCase: false } };
   }
   const safe = obj(h, 'safe_regex_match');
   const regex = safe ? (str(safe, 'regex') ?? '') : str(h, 'regex_match');
   if (regex !== undefined) {
-    return {
-      ...base,
-      match: { kind: 'string', matcher: { kind: 'safe_regex', regex, ignoreCase: false } },
-    };
+    return { kind: 'string', matcher: { kind: 'safe_regex', regex, ignoreCase: false } };
   }
   const present = bool(h, 'present_match');
-  if (present !== undefined) return { ...base, match: { kind: 'present', present } };
+  if (present !== undefined) return { kind: 'present', present };
   const range = obj(h, 'range_match');
-  if (range) {
-    return {
-      ...base,
-      match: { kind: 'range', start: num(range, 'start') ?? 0, end: num(range, 'end') ?? 0 },
-    };
-  }
-  return { ...base, match: { kind: 'any' } };
+  if (range) return { kind: 'range', start: num(range, 'start') ?? 0, end: num(range, 'end') ?? 0 };
+  return { kind: 'any' };
+}
+
+/** One `HeaderMatcher`, with every v2 and v3 specifier form. */
+export function parseHeaderMatcher(h: JsonObject): HeaderMatcher {
+  return {
+    name: str(h, 'name') ?? '',
+    invert: bool(h, 'invert_match') ?? false,
+    treatMissingAsEmpty: bool(h, 'treat_missing_header_as_empty') ?? false,
+    match: headerMatch(h),
+    raw: h,
+  };
 }
 
 function parseQueryParameter(q: JsonObject): QueryParameterMatcher {
@@ -133,7 +129,10 @@ export function parseRouteMatch(m: JsonObject | undefined): RouteMatch {
   if (rf) {
     const f = parseFraction(obj(rf, 'default_value')) ?? { numerator: 0, denominator: 100 };
     const runtimeKey = str(rf, 'runtime_key');
-    out.runtimeFraction = runtimeKey === undefined ? f : { ...f, runtimeKey };
+    out.runtimeFraction =
+      runtimeKey === undefined
+        ? f
+        : { numerator: f.numerator, denominator: f.denominator, runtimeKey };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { has, obj, str } from './fields';
 import type { CertificateInfo, JsonObject, ResourceMeta, Secret } from './model';
 import { parseInlineCertificates, parsePemCertificates } from './certificate';
+import { applyMeta } from './resourceMeta';
 
 function certificatesOf(ds: JsonObject | undefined): CertificateInfo[] {
   if (!ds) return [];
@@ -16,7 +17,10 @@ function certificatesOf(ds: JsonObject | undefined): CertificateInfo[] {
  * comes from the dump entry.
  */
 export function parseSecret(s: JsonObject | undefined, name: string, meta: ResourceMeta): Secret {
-  const secret: Secret = { ...meta, name, kind: 'unknown', certificates: [], raw: s ?? null };
+  const secret: Secret = applyMeta(
+    { state: meta.state, name, kind: 'unknown', certificates: [], raw: s ?? null },
+    meta,
+  );
   if (!s) return secret;
   const tls = obj(s, 'tls_certificate');
   const vc = obj(s, 'validation_context');

@@ -4,12 +4,13 @@ import type { ResourceKind } from './classifyResource';
 import { classifyResource, unwrapEntry } from './classifyResource';
 import { guarded, warn } from './context';
 import { isObject, obj, str, typeUrl } from './fields';
-import type { JsonObject, JsonValue, ResourceMeta, SectionKind } from './model';
+import type { ExtensionConfig, JsonObject, JsonValue, ResourceMeta, SectionKind } from './model';
 import { parseCluster } from './parseCluster';
 import { parseClusterLoadAssignment } from './parseEndpoints';
 import { parseListener } from './parseListener';
 import { parseRouteConfig } from './parseRouteConfig';
 import { parseSecret } from './parseSecret';
+import { applyMeta } from './resourceMeta';
 
 const SECTION_OF_KIND: Record<ResourceKind, SectionKind> = {
   listener: 'listeners',
@@ -64,16 +65,19 @@ function addResource(
     case 'extension_config': {
       const tc = obj(r, 'typed_config');
       const t = tc && typeUrl(tc);
-      const ext = { ...m, name: str(r, 'name') ?? '', raw: r };
-      b.extensionConfigs.push(t === undefined ? ext : { ...ext, typeUrl: t });
+      const ext: ExtensionConfig = applyMeta(
+        { state: m.state, name: str(r, 'name') ?? '', raw: r },
+        m,
+      );
+      if (t !== undefined) ext.typeUrl = t;
+      b.extensionConfigs.push(ext);
       return;
     }
     case 'scoped_route': {
-      const sr: DumpBuilder['scopedRouteConfigs'][number] = {
-        ...m,
-        name: str(r, 'name') ?? '',
-        raw: r,
-      };
+      const sr: DumpBuilder['scopedRouteConfigs'][number] = applyMeta(
+        { state: m.state, name: str(r, 'name') ?? '', raw: r },
+        m,
+      );
       const rcn = str(r, 'route_configuration_name');
       if (rcn !== undefined) sr.routeConfigurationName = rcn;
       b.scopedRouteConfigs.push(sr);

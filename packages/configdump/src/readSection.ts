@@ -1,14 +1,21 @@
 import type { DumpBuilder } from './builder';
 import { noteInnerType } from './builder';
-import { guarded } from './context';
-import { obj, objArr, str } from './fields';
-import type { JsonObject, ResourceMeta, ResourceState, SectionKind } from './model';
+import { guarded, warn } from './context';
+import { field, isObject, obj, str } from './fields';
+import type {
+  ExtensionConfig,
+  JsonObject,
+  ResourceMeta,
+  ResourceState,
+  SectionKind,
+} from './model';
 import { parseBootstrap } from './parseBootstrap';
 import { parseCluster } from './parseCluster';
 import { parseClusterLoadAssignment } from './parseEndpoints';
 import { parseListener } from './parseListener';
 import { parseRouteConfig } from './parseRouteConfig';
 import { parseSecret } from './parseSecret';
+import { applyMeta } from './resourceMeta';
 
 /** The admin `*ConfigDump` type names and the section each one is. */
 export const SECTION_OF_TYPE: Record<string, SectionKind> = {
@@ -31,6 +38,45 @@ function meta(entry: JsonObject, state: ResourceState, sectionVersion?: string):
   return m;
 }
 
+/**
+ * Calls `read` for every entry of the list `s[key]`, each under its own guard. With `wrapper`,
+ * the entry must hold that resource object (`{ "cluster": {...}, "last_updated": ... }`); entries
+ * that are not objects, or lack the resource, become `malformed_resource` warnings.
+ */
+function eachEntry(
+  b: DumpBuilder,
+  s: JsonObject,
+  key: string,
+  path: string,
+  wrapper: string | undefined,
+  read: (entry: JsonObject, resource: JsonObject | undefined) => void,
+): void {
+  const list = field(s, key);
+  if (list === undefined) return;
+  const here = `${path}.${key}`;
+  if (!Array.isArray(list)) {
+    warn(b.ctx, 'malformed_resource', `\`${key}\` is not a list`, here);
+    return;
+  }
+  list.forEach((e, i) => {
+    const p = `${here}[${i}]`;
+    if (!isObject(e)) {
+      warn(b.ctx, 'malformed_resource', `an entry of \`${key}\` is not an object`, p);
+      return;
+    }
+    let resource: JsonObject | undefined;
+    if (wrapper !== undefined) {
+      resource = obj(e, wrapper);
+      if (!resource) {
+        warn(b.ctx, 'malformed_resource', `an entry of \`${key}\` has no \`${wrapper}\` object`, p);
+        return;
+      }
+      noteInnerType(b, resource);
+    }
+    guarded(b.ctx, p, () => read(e, resource));
+  });
+}
+
 function readClusters(b: DumpBuilder, s: JsonObject, path: string): void {
   const sv = str(s, 'version_info');
   const lists: [string, ResourceState][] = [
@@ -39,73 +85,57 @@ function readClusters(b: DumpBuilder, s: JsonObject, path: string): void {
     ['dynamic_warming_clusters', 'warming'],
   ];
   for (const [key, state] of lists) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const c = obj(e, 'cluster');
-        if (!c) return;
-        noteInnerType(b, c);
-        const r = parseCluster(c, meta(e, state, state === 'static' ? sv : undefined));
-        b.clusters.push(r.cluster);
-        if (r.endpoints) b.staticEndpoints.push(r.endpoints);
-      });
+    eachEntry(b, s, key, path, 'cluster', (e, c) => {
+      const r = parseCluster(c!, meta(e, state, state === 'static' ? sv : undefined));
+      b.clusters.push(r.cluster);
+      if (r.endpoints) b.staticEndpoints.push(r.endpoints);
     });
   }
 }
 
-function pushListener(b: DumpBuilder, l: JsonObject, m: ResourceMeta): void {
-  noteInnerType(b, l);
-  b.listeners.push(parseListener(l, m));
+function errorStateListener(b: DumpBuilder, e: JsonObject, err: JsonObject): void {
+  // A NACKed update: the rejected config, if Envoy kept it, plus the reason.
+  const failed = obj(err, 'failed_configuration') ?? { name: str(e, 'name') ?? '' };
+  const m: ResourceMeta = { state: 'error' };
+  const details = str(err, 'details');
+  if (details !== undefined) m.errorDetails = details;
+  const lu = str(err, 'last_update_attempt');
+  if (lu !== undefined) m.lastUpdated = lu;
+  const v = str(err, 'version_info');
+  if (v !== undefined) m.versionInfo = v;
+  b.listeners.push(parseListener(failed, m));
 }
 
 function readListeners(b: DumpBuilder, s: JsonObject, path: string): void {
   const sv = str(s, 'version_info');
-  objArr(s, 'static_listeners').forEach((e, i) => {
-    guarded(b.ctx, `${path}.static_listeners[${i}]`, () => {
-      const l = obj(e, 'listener');
-      if (l) pushListener(b, l, meta(e, 'static', sv));
-    });
-  });
-  // v2: one list per state.
-  const v2: [string, ResourceState][] = [
+  // v2 has one list per state; v3 one `dynamic_listeners` entry per name, with a sub-object per state.
+  const lists: [string, ResourceState][] = [
+    ['static_listeners', 'static'],
     ['dynamic_active_listeners', 'active'],
     ['dynamic_warming_listeners', 'warming'],
     ['dynamic_draining_listeners', 'draining'],
   ];
-  for (const [key, state] of v2) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const l = obj(e, 'listener');
-        if (l) pushListener(b, l, meta(e, state));
-      });
+  for (const [key, state] of lists) {
+    eachEntry(b, s, key, path, 'listener', (e, l) => {
+      b.listeners.push(parseListener(l!, meta(e, state, state === 'static' ? sv : undefined)));
     });
   }
-  // v3: one entry per name, with a sub-object per state.
   const states: [string, ResourceState][] = [
     ['active_state', 'active'],
     ['warming_state', 'warming'],
     ['draining_state', 'draining'],
   ];
-  objArr(s, 'dynamic_listeners').forEach((e, i) => {
-    guarded(b.ctx, `${path}.dynamic_listeners[${i}]`, () => {
-      for (const [key, state] of states) {
-        const st = obj(e, key);
-        const l = st && obj(st, 'listener');
-        if (st && l) pushListener(b, l, meta(st, state));
+  eachEntry(b, s, 'dynamic_listeners', path, undefined, (e) => {
+    for (const [key, state] of states) {
+      const st = obj(e, key);
+      const l = st && obj(st, 'listener');
+      if (st && l) {
+        noteInnerType(b, l);
+        b.listeners.push(parseListener(l, meta(st, state)));
       }
-      const err = obj(e, 'error_state');
-      if (err) {
-        // A NACKed update: the rejected config, if Envoy kept it, plus the reason.
-        const failed = obj(err, 'failed_configuration') ?? { name: str(e, 'name') ?? '' };
-        const m: ResourceMeta = { state: 'error' };
-        const details = str(err, 'details');
-        if (details !== undefined) m.errorDetails = details;
-        const lu = str(err, 'last_update_attempt');
-        if (lu !== undefined) m.lastUpdated = lu;
-        const v = str(err, 'version_info');
-        if (v !== undefined) m.versionInfo = v;
-        pushListener(b, failed, m);
-      }
-    });
+    }
+    const err = obj(e, 'error_state');
+    if (err) errorStateListener(b, e, err);
   });
 }
 
@@ -115,13 +145,8 @@ function readRoutes(b: DumpBuilder, s: JsonObject, path: string): void {
     ['dynamic_route_configs', 'active'],
   ];
   for (const [key, state] of lists) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const rc = obj(e, 'route_config');
-        if (!rc) return;
-        noteInnerType(b, rc);
-        b.routeConfigs.push(parseRouteConfig(rc, meta(e, state), false));
-      });
+    eachEntry(b, s, key, path, 'route_config', (e, rc) => {
+      b.routeConfigs.push(parseRouteConfig(rc!, meta(e, state), false));
     });
   }
 }
@@ -132,18 +157,19 @@ function readScopedRoutes(b: DumpBuilder, s: JsonObject, path: string): void {
     ['dynamic_scoped_route_configs', 'active'],
   ];
   for (const [key, state] of lists) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const m = meta(e, state);
-        const scopedRoutesName = str(e, 'name');
-        for (const src of objArr(e, 'scoped_route_configs')) {
-          const sr = { ...m, name: str(src, 'name') ?? '', raw: src } as const;
-          const out: (typeof b.scopedRouteConfigs)[number] = { ...sr };
-          const rcn = str(src, 'route_configuration_name');
-          if (rcn !== undefined) out.routeConfigurationName = rcn;
-          if (scopedRoutesName !== undefined) out.scopedRoutesName = scopedRoutesName;
-          b.scopedRouteConfigs.push(out);
-        }
+    eachEntry(b, s, key, path, undefined, (e) => {
+      const m = meta(e, state);
+      const scopedRoutesName = str(e, 'name');
+      eachEntry(b, e, 'scoped_route_configs', `${path}.${key}`, undefined, (src) => {
+        noteInnerType(b, src);
+        const out: DumpBuilder['scopedRouteConfigs'][number] = applyMeta(
+          { state: m.state, name: str(src, 'name') ?? '', raw: src },
+          m,
+        );
+        const rcn = str(src, 'route_configuration_name');
+        if (rcn !== undefined) out.routeConfigurationName = rcn;
+        if (scopedRoutesName !== undefined) out.scopedRoutesName = scopedRoutesName;
+        b.scopedRouteConfigs.push(out);
       });
     });
   }
@@ -156,13 +182,12 @@ function readSecrets(b: DumpBuilder, s: JsonObject, path: string): void {
     ['dynamic_warming_secrets', 'warming'],
   ];
   for (const [key, state] of lists) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const secret = obj(e, 'secret');
-        if (secret) noteInnerType(b, secret);
-        const name = str(e, 'name') ?? (secret && str(secret, 'name')) ?? '';
-        b.secrets.push(parseSecret(secret, name, meta(e, state)));
-      });
+    // A warming secret may have no `secret` yet (requested, never received).
+    eachEntry(b, s, key, path, undefined, (e) => {
+      const secret = obj(e, 'secret');
+      if (secret) noteInnerType(b, secret);
+      const name = str(e, 'name') ?? (secret && str(secret, 'name')) ?? '';
+      b.secrets.push(parseSecret(secret, name, meta(e, state)));
     });
   }
 }
@@ -173,27 +198,22 @@ function readEndpoints(b: DumpBuilder, s: JsonObject, path: string): void {
     ['dynamic_endpoint_configs', 'eds'],
   ];
   for (const [key, source] of lists) {
-    objArr(s, key).forEach((e, i) => {
-      guarded(b.ctx, `${path}.${key}[${i}]`, () => {
-        const cla = obj(e, 'endpoint_config');
-        if (!cla) return;
-        noteInnerType(b, cla);
-        b.endpoints.push(parseClusterLoadAssignment(cla, source));
-      });
+    eachEntry(b, s, key, path, 'endpoint_config', (_e, cla) => {
+      b.endpoints.push(parseClusterLoadAssignment(cla!, source));
     });
   }
 }
 
 function readEcds(b: DumpBuilder, s: JsonObject, path: string): void {
-  objArr(s, 'ecds_filters').forEach((e, i) => {
-    guarded(b.ctx, `${path}.ecds_filters[${i}]`, () => {
-      const f = obj(e, 'ecds_filter');
-      if (!f) return;
-      const tc = obj(f, 'typed_config');
-      const ext = { ...meta(e, 'active'), name: str(f, 'name') ?? '', raw: f } as const;
-      const t = tc && (str(tc, '@type') ?? undefined);
-      b.extensionConfigs.push(t === undefined ? { ...ext } : { ...ext, typeUrl: t });
-    });
+  eachEntry(b, s, 'ecds_filters', path, 'ecds_filter', (e, f) => {
+    const tc = obj(f!, 'typed_config');
+    const ext: ExtensionConfig = applyMeta(
+      { state: 'active', name: str(f!, 'name') ?? '', raw: f! },
+      meta(e, 'active'),
+    );
+    const t = tc && str(tc, '@type');
+    if (t !== undefined) ext.typeUrl = t;
+    b.extensionConfigs.push(ext);
   });
 }
 
