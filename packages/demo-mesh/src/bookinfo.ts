@@ -34,11 +34,27 @@ export function bookinfoDestinationRules(): DemoDestinationRule[] {
     host: name,
     subsets: versions.map((v) => ({ name: v, labels: { version: v } })),
   });
+  // Not in the sample: ratings gets circuit breaking, so the demo shows outlier detection too.
+  const ratings: DemoDestinationRule = {
+    ...dr('ratings', ['v1']),
+    trafficPolicy: {
+      connectionPool: {
+        tcp: { maxConnections: 100 },
+        http: { http1MaxPendingRequests: 10, maxRetries: 3 },
+      },
+      outlierDetection: {
+        consecutive5xxErrors: 5,
+        interval: '10s',
+        baseEjectionTime: '30s',
+        maxEjectionPercent: 50,
+      },
+    },
+  };
   return [
     dr('productpage', ['v1']),
     dr('details', ['v1']),
     dr('reviews', ['v1', 'v2', 'v3']),
-    dr('ratings', ['v1']),
+    ratings,
   ];
 }
 

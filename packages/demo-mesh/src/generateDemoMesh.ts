@@ -133,7 +133,10 @@ export function generateDemoMesh(options: DemoMeshOptions = {}): DemoMesh {
       ...bookinfoVirtualServices(),
       ...generatedVirtualServices(random.fork('virtual-services'), generated),
     ],
-    destinationRules: [...bookinfoDestinationRules(), ...generatedDestinationRules(generated)],
+    destinationRules: [
+      ...bookinfoDestinationRules(),
+      ...generatedDestinationRules(random.fork('destination-rules'), generated),
+    ],
     gateways: bookinfoGateways(),
     proxies: [],
   };

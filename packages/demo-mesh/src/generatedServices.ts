@@ -42,14 +42,34 @@ export function generatedServiceSpecs(
   return specs;
 }
 
-/** Every generated service gets a DestinationRule with one subset per version. */
-export function generatedDestinationRules(specs: readonly ServiceSpec[]): DemoDestinationRule[] {
-  return specs.map((s) => ({
-    name: s.name,
-    namespace: s.namespace,
-    host: s.name,
-    subsets: s.versions.map((v) => ({ name: v, labels: { version: v } })),
-  }));
+/** Every generated service gets a DestinationRule with one subset per version; about 1 in 5 also circuit-breaks. */
+export function generatedDestinationRules(
+  random: Random,
+  specs: readonly ServiceSpec[],
+): DemoDestinationRule[] {
+  return specs.map((s) => {
+    const r = random.fork(`dr:${s.name}`);
+    const dr: DemoDestinationRule = {
+      name: s.name,
+      namespace: s.namespace,
+      host: s.name,
+      subsets: s.versions.map((v) => ({ name: v, labels: { version: v } })),
+    };
+    if (r.next() < 0.2) {
+      dr.trafficPolicy = {
+        connectionPool: {
+          tcp: { maxConnections: 10 * r.int(1, 50) },
+          http: { http1MaxPendingRequests: r.int(1, 100) },
+        },
+        outlierDetection: {
+          consecutive5xxErrors: r.int(1, 10),
+          interval: `${r.int(1, 30)}s`,
+          baseEjectionTime: `${r.int(1, 5) * 30}s`,
+        },
+      };
+    }
+    return dr;
+  });
 }
 
 /**

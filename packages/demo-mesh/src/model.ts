@@ -108,11 +108,27 @@ export interface DemoVirtualService {
   http: DemoHttpRoute[];
 }
 
+/** The `trafficPolicy` fields of a DestinationRule the demo uses (circuit breaking). */
+export interface DemoTrafficPolicy {
+  connectionPool?: {
+    tcp?: { maxConnections?: number };
+    http?: { http1MaxPendingRequests?: number; http2MaxRequests?: number; maxRetries?: number };
+  };
+  outlierDetection?: {
+    consecutive5xxErrors: number;
+    /** Duration, e.g. `10s`. */
+    interval: string;
+    baseEjectionTime: string;
+    maxEjectionPercent?: number;
+  };
+}
+
 /** A `networking.istio.io/v1` DestinationRule with label subsets. */
 export interface DemoDestinationRule {
   name: string;
   namespace: string;
   host: string;
+  trafficPolicy?: DemoTrafficPolicy;
   subsets: { name: string; labels: Record<string, string> }[];
 }
 
@@ -138,7 +154,8 @@ export interface DemoProxy {
   fileName: string;
   /**
    * The `/config_dump?include_eds` JSON. Built on first read and then cached, so a large mesh
-   * costs nothing until a dump is actually needed.
+   * costs nothing until a dump is actually needed. Read-only: to save memory, identical
+   * sub-objects (e.g. the outbound clusters) are shared between the dumps of one mesh.
    */
   readonly dump: JsonObject;
 }

@@ -9,7 +9,13 @@ export const ENVOY_VERSION = { major_number: 1, minor_number: 32, patch: 3 };
 /** A made-up 40-hex-digit istio/proxy commit (no real build is implied). */
 export const ISTIO_PROXY_SHA = '5f0c2b8e4d1a9c3b7e6f8a2d4c1b9e7f3a5d6c8b';
 
-const staticCluster = (name: string, address: JsonObject, extra: JsonObject = {}): JsonObject => ({
+/** A STATIC bootstrap cluster; `extra` holds fields numbered between connect_timeout and load_assignment. */
+const staticCluster = (
+  name: string,
+  address: JsonObject,
+  extra: JsonObject = {},
+  tail: JsonObject = {},
+): JsonObject => ({
   '@type': TYPE.cluster,
   name,
   type: 'STATIC',
@@ -19,6 +25,7 @@ const staticCluster = (name: string, address: JsonObject, extra: JsonObject = {}
     cluster_name: name,
     endpoints: [{ lb_endpoints: [{ endpoint: { address } }] }],
   },
+  ...tail,
 });
 
 const pipe = (path: string): JsonObject => ({ pipe: { path } });
@@ -34,24 +41,33 @@ export function staticClusters(): JsonObject[] {
   return [
     staticCluster('prometheus_stats', socketAddress('127.0.0.1', 15000)),
     staticCluster('agent', socketAddress('127.0.0.1', 15020)),
-    staticCluster('sds-grpc', pipe('./var/run/secrets/workload-spiffe-uds/socket'), {
-      typed_extension_protocol_options: HTTP2,
-    }),
-    staticCluster('xds-grpc', pipe('./etc/istio/proxy/XDS'), {
-      typed_extension_protocol_options: HTTP2,
-      max_requests_per_connection: 1,
-      circuit_breakers: {
-        thresholds: [
-          { max_connections: 100000, max_pending_requests: 100000, max_requests: 100000 },
-          {
-            priority: 'HIGH',
-            max_connections: 100000,
-            max_pending_requests: 100000,
-            max_requests: 100000,
-          },
-        ],
+    staticCluster(
+      'sds-grpc',
+      pipe('./var/run/secrets/workload-spiffe-uds/socket'),
+      {},
+      {
+        typed_extension_protocol_options: HTTP2,
       },
-    }),
+    ),
+    staticCluster(
+      'xds-grpc',
+      pipe('./etc/istio/proxy/XDS'),
+      {
+        max_requests_per_connection: 1,
+        circuit_breakers: {
+          thresholds: [
+            { max_connections: 100000, max_pending_requests: 100000, max_requests: 100000 },
+            {
+              priority: 'HIGH',
+              max_connections: 100000,
+              max_pending_requests: 100000,
+              max_requests: 100000,
+            },
+          ],
+        },
+      },
+      { typed_extension_protocol_options: HTTP2 },
+    ),
     {
       '@type': TYPE.cluster,
       name: 'zipkin',

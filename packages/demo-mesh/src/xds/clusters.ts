@@ -1,6 +1,6 @@
 /** CDS resources: outbound (EDS) clusters, inbound clusters and Istio's fixed clusters. */
 import type { JsonObject } from '@meshlens/configdump';
-import type { DemoService, DemoServicePort } from '../model';
+import type { DemoService, DemoServicePort, DemoTrafficPolicy } from '../model';
 import type { OutboundClusterPlan } from './outboundPlan';
 import {
   ADS_CONFIG_SOURCE,
@@ -44,6 +44,24 @@ function serviceSans(service: DemoService, trustDomain: string): string[] {
   return accounts.map((sa) => `spiffe://${trustDomain}/ns/${service.namespace}/sa/${sa}`);
 }
 
+const UNLIMITED = 4294967295;
+
+/** DestinationRule connection pool limits as Envoy circuit breaker thresholds (unset = Istio's unlimited). */
+function circuitBreakers(policy: DemoTrafficPolicy): JsonObject {
+  const pool = policy.connectionPool;
+  return {
+    thresholds: [
+      {
+        max_connections: pool?.tcp?.maxConnections ?? UNLIMITED,
+        max_pending_requests: pool?.http?.http1MaxPendingRequests ?? UNLIMITED,
+        max_requests: pool?.http?.http2MaxRequests ?? UNLIMITED,
+        max_retries: pool?.http?.maxRetries ?? UNLIMITED,
+        track_remaining: true,
+      },
+    ],
+  };
+}
+
 /** An outbound EDS cluster with Istio auto-mTLS (`tlsMode-istio` / `tlsMode-disabled` socket matches). */
 export function outboundCluster(plan: OutboundClusterPlan, trustDomain: string): JsonObject {
   const { service, port, subset } = plan;
@@ -53,30 +71,44 @@ export function outboundCluster(plan: OutboundClusterPlan, trustDomain: string):
   istio.services = [serviceRef(service)];
   if (subset) istio.subset = subset;
   const sni = `outbound_.${port.port}_.${subset || '_'}_.${service.hostname}`;
-  // Key order follows Envoy's JSON printer (proto declaration order: the socket matches come first).
+  // Key order follows Envoy's JSON printer: protobuf field-number order.
   const cluster: JsonObject = {
     '@type': TYPE.cluster,
-    transport_socket_matches: [
-      {
-        name: 'tlsMode-istio',
-        match: { tlsMode: 'istio' },
-        transport_socket: upstreamIstioMutual(sni, serviceSans(service, trustDomain)),
-      },
-      TLS_MODE_DISABLED,
-    ],
     name: plan.name,
     type: 'EDS',
     eds_cluster_config: { eds_config: ADS_CONFIG_SOURCE, service_name: plan.name },
     connect_timeout: '10s',
     lb_policy: 'LEAST_REQUEST',
-    circuit_breakers: DEFAULT_CIRCUIT_BREAKERS,
+    circuit_breakers: plan.trafficPolicy
+      ? circuitBreakers(plan.trafficPolicy)
+      : DEFAULT_CIRCUIT_BREAKERS,
   };
-  if (port.protocol === 'HTTP2' || port.protocol === 'GRPC') {
-    cluster.typed_extension_protocol_options = HTTP2_OPTIONS;
+  const outlier = plan.trafficPolicy?.outlierDetection;
+  if (outlier) {
+    // Istio enforces only consecutive 5xx and disables success-rate ejection.
+    cluster.outlier_detection = {
+      consecutive_5xx: outlier.consecutive5xxErrors,
+      interval: outlier.interval,
+      base_ejection_time: outlier.baseEjectionTime,
+      max_ejection_percent: outlier.maxEjectionPercent ?? 10,
+      enforcing_consecutive_5xx: 100,
+      enforcing_success_rate: 0,
+    };
   }
   cluster.metadata = { filter_metadata: { istio } };
   cluster.common_lb_config = { locality_weighted_lb_config: {} };
+  if (port.protocol === 'HTTP2' || port.protocol === 'GRPC') {
+    cluster.typed_extension_protocol_options = HTTP2_OPTIONS;
+  }
   cluster.filters = [METADATA_EXCHANGE_NETWORK];
+  cluster.transport_socket_matches = [
+    {
+      name: 'tlsMode-istio',
+      match: { tlsMode: 'istio' },
+      transport_socket: upstreamIstioMutual(sni, serviceSans(service, trustDomain)),
+    },
+    TLS_MODE_DISABLED,
+  ];
   return cluster;
 }
 

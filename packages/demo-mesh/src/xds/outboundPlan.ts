@@ -1,5 +1,5 @@
 /** The outbound clusters every proxy gets: one per service port, plus one per DestinationRule subset. */
-import type { DemoMesh, DemoPod, DemoService, DemoServicePort } from '../model';
+import type { DemoMesh, DemoPod, DemoService, DemoServicePort, DemoTrafficPolicy } from '../model';
 import { indexMesh } from '../meshIndex';
 import { clusterName, istioConfigPath } from './shared';
 
@@ -14,6 +14,8 @@ export interface OutboundClusterPlan {
   pods: DemoPod[];
   /** The DestinationRule, as `filter_metadata.istio.config`, when one applies. */
   destinationRulePath?: string;
+  /** Its traffic policy (applies to the service cluster and every subset). */
+  trafficPolicy?: DemoTrafficPolicy;
 }
 
 const matches = (pod: DemoPod, labels: Record<string, string>): boolean =>
@@ -30,7 +32,10 @@ export function outboundClusterPlans(mesh: DemoMesh): OutboundClusterPlan[] {
   for (const service of mesh.services) {
     const dr = index.destinationRuleByHost.get(service.hostname);
     const drPath = dr ? istioConfigPath('destination-rule', dr.namespace, dr.name) : undefined;
-    const extra = drPath ? { destinationRulePath: drPath } : {};
+    const extra = {
+      ...(drPath ? { destinationRulePath: drPath } : {}),
+      ...(dr?.trafficPolicy ? { trafficPolicy: dr.trafficPolicy } : {}),
+    };
     for (const port of service.ports) {
       plans.push({
         name: clusterName('outbound', port.port, '', service.hostname),
