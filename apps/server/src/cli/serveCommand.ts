@@ -21,15 +21,8 @@ function parsePort(value: string): number {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const reason = webBuildReason();
-  if (reason !== undefined) {
-    console.log(`Building the web app (${reason})...`);
-    const built = await buildWebApp();
-    if (!built.ok) {
-      console.error(`meshlens: could not build the web app.\n${built.message}`);
-      process.exit(1);
-    }
-  }
+  // Listen first: a busy port or a refused host is reported at once, before any build. Until a
+  // (re)build finishes, the previous build (or a "not built yet" page) is served.
   const started = await startServer({
     host: flags.host,
     port: flags.port,
@@ -39,6 +32,16 @@ async function serve(flags: ServeFlags): Promise<void> {
   if (!started.ok) {
     console.error(`meshlens: ${started.error.message}`);
     process.exit(1);
+  }
+  const reason = webBuildReason();
+  if (reason !== undefined) {
+    console.log(`Building the web app (${reason})...`);
+    const built = await buildWebApp();
+    if (!built.ok) {
+      console.error(`meshlens: could not build the web app.\n${built.message}`);
+      await started.server.close();
+      process.exit(1);
+    }
   }
   const { url } = started.server;
   // The token travels in the fragment: the browser never sends it to a server or a log.

@@ -20,6 +20,8 @@ function newestMtime(path: string): number {
   let newest = 0;
   for (const name of readdirSync(path)) {
     if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+    // Tests are not bundled: editing one must not trigger a rebuild.
+    if (/\.test\.tsx?$/.test(name)) continue;
     newest = Math.max(newest, newestMtime(join(path, name)));
   }
   return newest;
