@@ -3,34 +3,43 @@ import { clusterTarget, routeConfigTarget, type BuildContext } from './buildCont
 import { inlineRouteConfigName, listenerChains } from './collectRouteConfigs';
 import { describeChainMatch } from './describeChainMatch';
 import { formatAddress } from './formatAddress';
+import { listenerDirection } from './listenerDirection';
+import { listenersByKey } from './listenerKey';
 import { columnOf } from './graphTypes';
 import { nodeIdFor } from './nodeId';
 
 /** Adds every listener, its filter chains and the chain -> route config / cluster edges. */
 export function addListeners(ctx: BuildContext): void {
-  for (const listener of ctx.dump.listeners) {
-    const id = nodeIdFor({ kind: 'listener', name: listener.name });
+  for (const [key, listener] of listenersByKey(ctx.dump)) {
+    const id = nodeIdFor({ kind: 'listener', name: key });
+    const address = formatAddress(listener.address);
+    // Istio names listeners after their address (`10.0.0.1_9080`); say something new below it.
+    const redundant = listener.name === '' || listener.name.replace(/_(\d+)$/, ':$1') === address;
+    const dir = listenerDirection(listener, ctx.dump.node?.proxyType);
     ctx.acc.addNode({
       id,
       kind: 'listener',
-      label: listener.name,
-      sublabel: formatAddress(listener.address),
+      label: key,
+      sublabel: redundant
+        ? `${dir === 'other' ? '' : `${dir} `}listener`
+        : `${address}${dir === 'other' ? '' : ` · ${dir}`}`,
       column: columnOf.listener,
       direction: 'other',
-      ref: { kind: 'listener', name: listener.name },
+      ref: { kind: 'listener', name: key },
       state: listener.state,
     });
-    for (const chain of listenerChains(listener)) addChain(ctx, listener, chain, id);
+    for (const chain of listenerChains(listener)) addChain(ctx, key, listener, chain, id);
   }
 }
 
 function addChain(
   ctx: BuildContext,
+  key: string,
   listener: Listener,
   chain: FilterChain,
   listenerId: string,
 ): void {
-  const ref = { kind: 'filter_chain', listener: listener.name, index: chain.index } as const;
+  const ref = { kind: 'filter_chain', listener: key, index: chain.index } as const;
   const id = nodeIdFor(ref);
   const match = describeChainMatch(chain);
   // Unnamed chains get a generated `#<index>` name from the parser; the match says more.

@@ -24,5 +24,5 @@ export function describeChainMatch(chain: FilterChain): string {
     parts.push(`direct src ${listOf(m.directSourcePrefixRanges.map(cidr))}`);
   }
   if (m.sourcePorts.length > 0) parts.push(`src port ${listOf(m.sourcePorts.map(String))}`);
-  return parts.length > 0 ? parts.join(' · ') : 'any';
+  return parts.length > 0 ? parts.join(' · ') : 'match any';
 }

@@ -43,13 +43,26 @@ const redirectCodes: Record<string, number> = {
   PERMANENT_REDIRECT: 308,
 };
 
-/** `301 -> https://host/path`: the status code and where the redirect points to (`*` = kept). */
+/**
+ * `301 -> https://<host>/login`: the status code and what the redirect changes; parts the
+ * redirect keeps from the request are left out (`<host>` when only the scheme or port change).
+ */
 export function describeRedirect(r: Redirect): string {
   const code = redirectCodes[r.responseCode] ?? r.responseCode;
-  const scheme = r.httpsRedirect ? 'https' : (r.schemeRedirect ?? '*');
+  const scheme = r.httpsRedirect ? 'https' : r.schemeRedirect;
   const port = r.portRedirect !== undefined ? `:${r.portRedirect}` : '';
-  const path = r.pathRedirect ?? (r.prefixRewrite !== undefined ? `${r.prefixRewrite}*` : '/*');
-  return `${code} -> ${scheme}://${r.hostRedirect ?? '*'}${port}${path}`;
+  const host = r.hostRedirect ?? (scheme !== undefined || port !== '' ? '<host>' : '');
+  const path =
+    r.pathRedirect ??
+    (r.prefixRewrite !== undefined
+      ? `${r.prefixRewrite}*`
+      : r.regexRewrite
+        ? `${r.regexRewrite.substitution} (regex)`
+        : '');
+  const target = `${scheme !== undefined ? `${scheme}://` : ''}${host}${port}${path}`;
+  return target === ''
+    ? `${code} redirect`
+    : `${code} -> ${target}${r.stripQuery ? ' (no query)' : ''}`;
 }
 
 /** The label of the terminal pseudo node a non-forwarding action ends in, if the action has one. */

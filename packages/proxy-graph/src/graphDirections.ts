@@ -1,5 +1,6 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import { listenerDirection } from './listenerDirection';
+import { listenersByKey } from './listenerKey';
 import type { GraphEdge, GraphNode } from './graphTypes';
 
 /** Directions whose traffic can reach a node. */
@@ -41,9 +42,9 @@ export function graphDirections(
     }
   };
   const proxyType = dump.node?.proxyType;
-  for (const listener of dump.listeners) {
+  for (const [key, listener] of listenersByKey(dump)) {
     const dir = listenerDirection(listener, proxyType);
-    if (dir !== 'other') spread(`listener:${listener.name}`, dir);
+    if (dir !== 'other') spread(`listener:${key}`, dir);
   }
   for (const node of nodes) {
     if (out.has(node.id) || node.ref === undefined) continue;

@@ -1,5 +1,6 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import type { GraphNode } from './graphTypes';
+import { listenersByKey } from './listenerKey';
 
 /** The kinds that can be folded into group nodes, in the order aggregation folds them. */
 export type GroupableKind =
@@ -81,7 +82,7 @@ export function groupKeyOf(
       return { id: `group:chains:${parent}`, noun: 'filter chains', sublabel: ref.listener };
     }
     case 'listener': {
-      const address = dump.index.listenerByName.get(ref.name)?.address;
+      const address = listenersByKey(dump).get(ref.name)?.address;
       const bucket = portBucket(address?.kind === 'socket' ? address.port : undefined);
       return { id: `group:listeners:${bucket}`, noun: 'listeners', sublabel: bucket };
     }

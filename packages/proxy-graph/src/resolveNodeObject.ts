@@ -11,6 +11,7 @@ import type {
 } from '@meshlens/configdump';
 import { collectRouteConfigs, listenerChains } from './collectRouteConfigs';
 import { formatAddress } from './formatAddress';
+import { listenersByKey } from './listenerKey';
 import type { GraphNodeRef } from './nodeId';
 
 /** The model object(s) behind a graph node, for the side panel. */
@@ -36,11 +37,11 @@ export function resolveNodeObject(dump: ConfigDump, ref: GraphNodeRef): NodeObje
   const idx = dump.index;
   switch (ref.kind) {
     case 'listener': {
-      const listener = idx.listenerByName.get(ref.name);
+      const listener = listenersByKey(dump).get(ref.name);
       return listener && { kind: 'listener', listener };
     }
     case 'filter_chain': {
-      const listener = idx.listenerByName.get(ref.listener);
+      const listener = listenersByKey(dump).get(ref.listener);
       const chain = listener && listenerChains(listener).find((c) => c.index === ref.index);
       return listener && chain && { kind: 'filter_chain', listener, chain };
     }

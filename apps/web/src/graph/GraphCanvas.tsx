@@ -2,6 +2,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import type { ProxyGraph } from '@meshlens/proxy-graph';
 import { useEffect, useRef } from 'react';
 import { cytoscapeStyle } from './cytoscapeStyle';
+import { fitReadable } from './fitReadable';
 import type { GraphPalette } from './graphTheme';
 import { toCytoscapeElements } from './toCytoscapeElements';
 
@@ -61,7 +62,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       cy.elements().remove();
       cy.add(toCytoscapeElements(graph));
     });
-    cy.fit(undefined, 30);
+    fitReadable(cy);
     handlers.current.onReady(cy);
   }, [graph]);
 

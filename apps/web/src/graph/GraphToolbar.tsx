@@ -19,6 +19,8 @@ export interface GraphToolbarProps {
   scale: number;
   onScale: (scale: number) => void;
   onExport: (what: 'png' | 'svg' | 'model') => void;
+  /** Zoom to show the whole graph. */
+  onFit: () => void;
   stats: string;
 }
 
@@ -98,6 +100,9 @@ export function GraphToolbar(p: GraphToolbarProps): React.JSX.Element {
         }}
       >
         Clear focus
+      </button>
+      <button type="button" onClick={p.onFit} title="Show the whole graph">
+        Fit
       </button>
       <span className="graph-export">
         <label>

@@ -103,6 +103,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
           else if (cy && what === 'png') exportPng(cy, scale, palette.bg, props.dumpLabel);
           else if (cy) exportSvg(cy, scale, palette.bg, props.dumpLabel);
         }}
+        onFit={() => cy?.fit(undefined, 30)}
         stats={stats}
       />
       {graph.aggregated && (

@@ -9,8 +9,8 @@ export interface ColumnLayoutOptions {
 }
 
 export const defaultColumnLayout: ColumnLayoutOptions = {
-  columnSpacing: 320,
-  rowSpacing: 58,
+  columnSpacing: 300,
+  rowSpacing: 54,
   sweeps: 4,
 };
 

@@ -1,6 +1,6 @@
 import type { GraphNodeKind } from '@meshlens/proxy-graph';
 
-/** Explicit colours for Cytoscape, which cannot read CSS variables. Mirrors styles.css. */
+/** Explicit colours for Cytoscape, which cannot read CSS variables. `bg` is styles.css `--panel`. */
 export interface GraphPalette {
   bg: string;
   fg: string;
@@ -65,14 +65,14 @@ function fills(
 /** The palette of a theme. */
 export function graphPalette(theme: 'light' | 'dark'): GraphPalette {
   if (theme === 'dark') {
-    const bg = '#0f172a';
+    const bg = '#171c24';
     return {
       bg,
-      fg: '#e2e8f0',
-      muted: '#94a3b8',
-      edge: '#64748b',
-      accent: '#38bdf8',
-      danger: '#f87171',
+      fg: '#dbe2ea',
+      muted: '#8a96a6',
+      edge: '#5d6b7e',
+      accent: '#5b93f5',
+      danger: '#f06b73',
       kind: kindColoursDark,
       fill: fills(kindColoursDark, bg, 0.82),
     };
@@ -80,11 +80,11 @@ export function graphPalette(theme: 'light' | 'dark'): GraphPalette {
   const bg = '#ffffff';
   return {
     bg,
-    fg: '#0f172a',
-    muted: '#475569',
-    edge: '#94a3b8',
-    accent: '#0284c7',
-    danger: '#dc2626',
+    fg: '#1b2430',
+    muted: '#5f6b7a',
+    edge: '#9aa5b4',
+    accent: '#2f6fde',
+    danger: '#c62f3a',
     kind: kindColours,
     fill: fills(kindColours, bg, 0.9),
   };

@@ -14,8 +14,10 @@ export function toCytoscapeElements(graph: ProxyGraph): ElementDefinition[] {
   const positions = columnLayout(graph.nodes, graph.edges);
   const out: ElementDefinition[] = [];
   for (const n of graph.nodes) {
-    const label = shortenLabel(n.label, 34);
-    const display = n.sublabel ? `${label}\n${shortenLabel(n.sublabel, 38)}` : label;
+    // The cluster-local suffix is on almost every Istio name and says nothing on a canvas
+    // (the side panel and search keep the full names).
+    const label = shortenLabel(n.label.replace(/\.svc\.cluster\.local\b/g, ''), 33);
+    const display = n.sublabel ? `${label}\n${shortenLabel(n.sublabel, 36)}` : label;
     const classes: string[] = [n.kind];
     if (n.ghost) classes.push(n.missingSection ? 'ghost-unknown' : 'ghost');
     if (n.state === 'warming' || n.state === 'draining' || n.state === 'error')
