@@ -1,7 +1,7 @@
 // Assertions that relate what the graph shows to the parsed model.
 import type { ConfigDump, Listener } from '@meshlens/configdump';
 import { expect } from 'vitest';
-import { reachableFrom } from './model';
+import { expectedClusterIds, expectedListenerIds, reachableFrom } from './model';
 
 /** Node ids with the given prefix (`listener:`, `cluster:`...). */
 export function idsWithPrefix(ids: string[], prefix: string): string[] {
@@ -9,7 +9,8 @@ export function idsWithPrefix(ids: string[], prefix: string): string[] {
 }
 
 /**
- * The graph must draw one node per listener and per cluster of the model, no more, no less.
+ * The graph must draw one node per listener and per cluster of the model, no more, no less
+ * (nameless listeners under their address, so two of them never collapse into one node).
  * Aggregated graphs (`group:` nodes) cannot be compared this way; the tests pick dumps small
  * enough to be drawn in full, and this check says so when one is not.
  */
@@ -19,10 +20,10 @@ export function expectListenersAndClusters(ids: string[], model: ConfigDump): vo
     'this dump should be drawn without aggregation (no group: nodes)',
   ).toEqual([]);
   expect(idsWithPrefix(ids, 'listener:'), 'listener nodes vs the model').toEqual(
-    model.listeners.map((l) => `listener:${l.name}`).sort(),
+    expectedListenerIds(model),
   );
   expect(idsWithPrefix(ids, 'cluster:'), 'cluster nodes vs the model').toEqual(
-    model.clusters.map((c) => `cluster:${c.name}`).sort(),
+    expectedClusterIds(model),
   );
 }
 

@@ -2,7 +2,13 @@
 // `parseConfigDump`, and what the graph should contain according to that model.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type ConfigDump, type ObjectRef, parseConfigDump } from '@meshlens/configdump';
+import {
+  type Address,
+  type ConfigDump,
+  type Listener,
+  type ObjectRef,
+  parseConfigDump,
+} from '@meshlens/configdump';
 
 /** Parses a dump file, failing the test with the model's own message when it cannot. */
 export function parseDumpFile(path: string): ConfigDump {
@@ -14,6 +20,37 @@ export function parseDumpText(text: string, fileName: string): ConfigDump {
   const result = parseConfigDump(text, { fileName });
   if (!result.ok) throw new Error(`parseConfigDump(${fileName}) failed: ${result.error.message}`);
   return result.dump;
+}
+
+function addressText(a: Address): string {
+  switch (a.kind) {
+    case 'socket':
+      return a.port === undefined ? a.ip : `${a.ip}:${a.port}`;
+    case 'pipe':
+      return `unix:${a.path}`;
+    case 'internal':
+      return `envoy://${a.serverListenerName}${a.endpointId ? `/${a.endpointId}` : ''}`;
+    case 'unknown':
+      return '?';
+  }
+}
+
+/**
+ * The name a listener is drawn under: its name, or its address when it has none (Istio's
+ * bootstrap Prometheus and health listeners are nameless, and a sidecar has two of them).
+ */
+export function listenerKey(l: Listener): string {
+  return l.name !== '' ? l.name : addressText(l.address);
+}
+
+/** The distinct listener node ids the graph should draw (a listener both active and warming is one node). */
+export function expectedListenerIds(dump: ConfigDump): string[] {
+  return [...new Set(dump.listeners.map((l) => `listener:${listenerKey(l)}`))].sort();
+}
+
+/** The distinct cluster node ids the graph should draw. */
+export function expectedClusterIds(dump: ConfigDump): string[] {
+  return [...new Set(dump.clusters.map((c) => `cluster:${c.name}`))].sort();
 }
 
 /**
@@ -48,8 +85,8 @@ function containmentEdges(dump: ConfigDump): [string, string][] {
   for (const l of dump.listeners) {
     const chains = [...l.filterChains, ...(l.defaultFilterChain ? [l.defaultFilterChain] : [])];
     for (const c of chains) {
-      const chainId = `chain:${l.name}#${c.index}`;
-      edges.push([`listener:${l.name}`, chainId]);
+      const chainId = `chain:${listenerKey(l)}#${c.index}`;
+      edges.push([`listener:${listenerKey(l)}`, chainId]);
       for (const f of c.filters) {
         if (f.kind === 'http_connection_manager' && f.routeSource.kind === 'inline') {
           edges.push([chainId, `rc:${f.routeSource.routeConfig.name}`]);
