@@ -74,6 +74,8 @@ export function buildWebApp(): Promise<{ ok: true } | { ok: false; message: stri
     const args = [viteBin, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'];
     const child = spawn(process.execPath, args, {
       cwd: webAppDir,
+      // A test runner's NODE_ENV=test would otherwise give a development React bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
