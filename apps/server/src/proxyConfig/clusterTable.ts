@@ -57,7 +57,7 @@ export function clusterTable(
     .filter((c) => clusterMatches(c, options.filter))
     .map((c) => {
       const name = options.includeConfigType ? `cluster/${c.name}` : c.name;
-      const dr = describeIstioConfig(c.istioConfig);
+      const dr = describeIstioConfig(c.istioConfig, c.raw);
       let cells: string[];
       if (isSubsetKey(c.name)) {
         const key = parseSubsetKey(c.name);

@@ -87,7 +87,7 @@ export function routeTable(
           vh.name,
           domains,
           describeRouteMatch(r.match),
-          describeIstioConfig(r.istioConfig),
+          describeIstioConfig(r.istioConfig, r.raw),
         ]);
       }
       // A virtual host without routes answers 404 to everything.
