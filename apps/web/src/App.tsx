@@ -193,8 +193,11 @@ export function App(): React.JSX.Element {
             ))}
           </div>
           <span className="subbar__node muted" title={current.dump.node?.id}>
-            {current.dump.node?.proxyType ?? 'proxy'} · {current.dump.node?.namespace ?? '—'} ·{' '}
-            {current.dump.node?.ip ?? '—'}
+            {current.dump.node
+              ? [current.dump.node.proxyType, current.dump.node.namespace, current.dump.node.ip]
+                  .filter(Boolean)
+                  .join(' · ')
+              : 'no node information in this dump'}
           </span>
           {demo.proxies && (
             <DemoProxyList

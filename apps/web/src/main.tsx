@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureTokenFromHash } from './demo/apiClient';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { applyTheme, initialTheme } from './theme/useTheme';
 import './styles.css';
 
@@ -19,7 +20,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <ErrorBoundary name="Meshlens" resetKey="app">
+          <App />
+        </ErrorBoundary>
       </QueryClientProvider>
     </StrictMode>,
   );

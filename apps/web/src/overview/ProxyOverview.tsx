@@ -1,4 +1,4 @@
-import type { ConfigDump } from '@meshlens/configdump';
+import type { ConfigDump, SectionKind } from '@meshlens/configdump';
 import { useMemo } from 'react';
 import type { TableKind } from '../urlState/appUrlState';
 import { collectWarnings, type DumpWarning } from './collectWarnings';
@@ -80,6 +80,9 @@ export function ProxyOverview(props: {
   const counts = useMemo(() => summarizeDump(dump), [dump]);
   const warnings = useMemo(() => collectWarnings(dump), [dump]);
   const node = dump.node;
+  // A partial dump (e.g. `istioctl proxy-config listener -o json`) has only some sections.
+  const absent = (section: SectionKind): string | undefined =>
+    dump.sections.includes(section) ? undefined : 'not in this dump';
   const bySeverity = {
     error: warnings.filter((w) => w.severity === 'error').length,
     warning: warnings.filter((w) => w.severity === 'warning').length,
@@ -124,40 +127,52 @@ export function ProxyOverview(props: {
             label="Listeners"
             value={counts.listeners}
             testId="count-listeners"
+            detail={absent('listeners')}
             onClick={() => props.onOpenTable('listeners')}
           />
           <Count
             label="Route configs"
             value={counts.routeConfigs}
             testId="count-routes"
-            detail={`${counts.routes} routes in ${counts.virtualHosts} virtual hosts`}
+            detail={
+              absent('routes') ?? `${counts.routes} routes in ${counts.virtualHosts} virtual hosts`
+            }
             onClick={() => props.onOpenTable('routes')}
           />
           <Count
             label="Routes"
             value={counts.routes}
             testId="count-route-entries"
+            detail={absent('routes')}
             onClick={() => props.onOpenTable('routes')}
           />
           <Count
             label="Clusters"
             value={counts.clusters}
             testId="count-clusters"
+            detail={absent('clusters')}
             onClick={() => props.onOpenTable('clusters')}
           />
           <Count
             label="Endpoints"
             value={counts.endpoints}
             testId="count-endpoints"
+            detail={absent('endpoints')}
             onClick={() => props.onOpenTable('endpoints')}
           />
           <Count
             label="Secrets"
             value={counts.secrets}
             testId="count-secrets"
+            detail={absent('secrets')}
             onClick={() => props.onOpenTable('secrets')}
           />
-          <Count label="ECDS configs" value={counts.extensionConfigs} testId="count-ecds" />
+          <Count
+            label="ECDS configs"
+            value={counts.extensionConfigs}
+            testId="count-ecds"
+            detail={absent('ecds')}
+          />
         </div>
       </section>
       <section className="card card--wide">
