@@ -2,6 +2,7 @@ import type { DumpBuilder } from './builder';
 import { warn } from './context';
 import { field, has, isObject, objArr, shortTypeName, typeUrl } from './fields';
 import type { DumpError, DumpShape, JsonObject, JsonValue, SectionKind } from './model';
+import { classifyResource } from './classifyResource';
 import { parseAdminClusterStatus } from './parseEndpoints';
 import { readResourceList } from './readResourceList';
 import { readSection, SECTION_OF_TYPE } from './readSection';
@@ -136,9 +137,9 @@ export function readDump(
     const bareList = kind === 'ecds' && typeUrl(v) === undefined;
     return { shape: bareList ? 'resource-list' : 'single-section' };
   }
-  if (typeUrl(v) !== undefined || Object.keys(v).some((k) => k === 'name')) {
-    const n = readResourceList(b, [v], '');
-    if (n > 0) return { shape: 'resource-list' };
+  // A single resource (e.g. a RouteConfiguration YAML file) is a list of one.
+  if (classifyResource(v) !== undefined && readResourceList(b, [v], '') > 0) {
+    return { shape: 'resource-list' };
   }
   if (depth === 0) {
     const inner = unwrapPerPod(v);
