@@ -63,14 +63,6 @@ describe('docs screenshots', () => {
     await openGraph(s);
     const light = await shoot('graph');
 
-    const listener = `listener:${outboundListenerOnPort(model, 9080).name}`;
-    await s.graph.selectViaHook(listener);
-    await s.graph.clickFocus();
-    expectOnlyChainOf(model, listener, await s.graph.visibleNodeIds(), await s.graph.edgeIds());
-    await shoot('graph-focus');
-
-    await s.graph.clearFocus();
-    await s.graph.selectViaHook(listener);
     expect(await s.shell.toggleTheme()).toBe('dark');
     await s.graph.waitReady();
     const dark = await shoot('graph-dark');
@@ -78,6 +70,12 @@ describe('docs screenshots', () => {
       light.meanLuminance - 40,
     );
     expect(await s.shell.toggleTheme()).toBe('light');
+
+    const listener = `listener:${outboundListenerOnPort(model, 9080).name}`;
+    await s.graph.selectViaHook(listener);
+    await s.graph.clickFocus();
+    expectOnlyChainOf(model, listener, await s.graph.visibleNodeIds(), await s.graph.edgeIds());
+    await shoot('graph-focus');
 
     await s.shell.go('tables');
     await s.tables.openTab('clusters');
