@@ -20,3 +20,20 @@ export { runRouterCheck, runRouterCheckTest, checkAssertions } from './routerChe
 export type { RouterCheckResult } from './routerCheck/runRouterCheck';
 export { formatRouterCheckReport } from './routerCheck/formatRouterCheckReport';
 export { parseTolerantJson } from './routerCheck/parseTolerantJson';
+export { traceDump } from './dump/traceDump';
+export type {
+  DumpTrace,
+  DumpTraceInput,
+  DumpTraceOutcome,
+  DumpTraceStep,
+} from './dump/dumpTraceTypes';
+export type { ConnectionInput } from './dump/connection';
+export type { ClusterResolution } from './dump/resolveCluster';
+export { resolveCluster, formatAddress } from './dump/resolveCluster';
+export { parseTraceTarget } from './dump/parseTraceTarget';
+export type { TraceTarget } from './dump/parseTraceTarget';
+export { formatDumpTrace } from './dump/formatDumpTrace';
+export { selectListener } from './dump/selectListener';
+export { selectFilterChain } from './dump/selectFilterChain';
+export { dumpTraceJson } from './dump/dumpTraceJson';
+export type { DumpTraceJson } from './dump/dumpTraceJson';

@@ -39,6 +39,9 @@ export function pickWeightedCluster(
   }
   for (const b of branches) b.percent = total > 0 ? (100 * b.weight) / total : 0;
   const pick: WeightedPick = { branches, total };
+  const positive = branches.filter((b) => b.weight > 0);
+  // A split with one non-zero branch is no split: the value does not matter.
+  if (value === undefined && positive.length === 1 && positive[0]) pick.chosen = positive[0];
   if (value !== undefined && total > 0) {
     const point = value % total;
     pick.point = point;

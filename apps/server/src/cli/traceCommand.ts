@@ -1,5 +1,117 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { parseConfigDump } from '@meshlens/configdump';
+import {
+  dumpTraceJson,
+  formatDumpTrace,
+  parseTraceTarget,
+  traceDump,
+  type ConnectionInput,
+} from '@meshlens/tracer';
 
+interface TraceFlags {
+  file: string;
+  header: string[];
+  port?: number;
+  ip?: string;
+  sni?: string;
+  alpn?: string;
+  direction?: 'outbound' | 'inbound' | 'direct';
+  random?: number;
+  json?: boolean;
+}
+
+function parseInteger(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`expected an integer between 0 and ${max}.`);
+    return n;
+  };
+}
+
+function collectHeader(value: string, previous: string[]): string[] {
+  if (!value.includes(':'))
+    throw new InvalidArgumentError(`expected "name: value", got "${value}".`);
+  return [...previous, value];
+}
+
+/** Runs one trace; returns the exit code (0 traced, 2 unusable input). */
+export function runTrace(
+  target: string,
+  flags: TraceFlags,
+  out: (s: string) => void = console.log,
+): number {
+  const parsedTarget = parseTraceTarget(target);
+  if (!parsedTarget.ok) return fail(parsedTarget.error);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(flags.file);
+  } catch (err) {
+    return fail(`cannot read ${flags.file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const parsed = parseConfigDump(bytes, { fileName: flags.file });
+  if (!parsed.ok) return fail(`${flags.file}: ${parsed.error.message}`);
+  const { request, host, port } = parsedTarget.target;
+  const connection: ConnectionInput = { dstPort: flags.port ?? port };
+  const ip = flags.ip ?? (/^[\d.]+$|:/.test(host) ? host : undefined);
+  if (ip !== undefined) connection.dstIp = ip;
+  if (flags.direction) connection.direction = flags.direction;
+  if (flags.sni !== undefined || request?.scheme === 'https') {
+    connection.tls = true;
+    connection.sni = flags.sni ?? host;
+  }
+  if (flags.alpn !== undefined) connection.alpn = flags.alpn.split(',').map((s) => s.trim());
+  if (!request) connection.appProtocol = 'tcp';
+  if (request) {
+    for (const h of flags.header) {
+      const colon = h.indexOf(':');
+      request.headers.push([h.slice(0, colon).trim(), h.slice(colon + 1).trim()]);
+    }
+    if (flags.random !== undefined) request.randomValue = flags.random;
+  }
+  const t = traceDump(parsed.dump, { connection, ...(request ? { request } : {}) });
+  out(flags.json ? JSON.stringify(dumpTraceJson(t), null, 2) : formatDumpTrace(t));
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`meshlens trace: ${message}`);
+  return 2;
+}
+
+/** `meshlens trace`: follow a request through one proxy's config dump and explain every step. */
 export function registerTraceCommand(program: Command): void {
-  void program;
+  program
+    .command('trace')
+    .description(
+      'Explain where a request goes in a proxy: listener, filter chain, route, cluster, endpoints.',
+    )
+    .argument(
+      '<target>',
+      'request, e.g. "GET http://reviews:9080/reviews/1", or "tcp://10.96.0.10:53"',
+    )
+    .requiredOption(
+      '-f, --file <dump>',
+      'Envoy config dump (JSON/YAML, optionally gzipped), ideally with ?include_eds',
+    )
+    .option('-H, --header <header>', 'request header "name: value" (repeatable)', collectHeader, [])
+    .option('--port <port>', 'destination port (default: from the URL)', parseInteger(65535))
+    .option(
+      '--ip <ip>',
+      'destination IP (default: the URL host if it is an IP, else the service VIP found in the dump)',
+    )
+    .option('--sni <name>', 'the client starts TLS with this SNI')
+    .option('--alpn <list>', 'ALPN protocols the client offers, comma-separated')
+    .option('--direction <dir>', 'outbound (default for sidecars), inbound, or direct (gateways)')
+    .option(
+      '--random <n>',
+      'random value for runtime fractions and weighted clusters',
+      parseInteger(Number.MAX_SAFE_INTEGER),
+    )
+    .option('--json', 'print the trace as JSON')
+    .action((target: string, flags: TraceFlags) => {
+      process.exitCode = runTrace(target, flags);
+    });
 }
