@@ -126,9 +126,12 @@ export class GraphPanel {
       const host = hosts.find((h) => h._cyreg?.cy === cy) ?? el;
       const box = host.getBoundingClientRect();
       const p = node.renderedPosition();
-      return { x: box.left + p.x, y: box.top + p.y };
+      const inside = p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+      return { x: box.left + p.x, y: box.top + p.y, inside };
     }, id);
     if (!pos) throw new Error(`graph node ${id} is not drawn, cannot click it`);
+    if (!pos.inside)
+      throw new Error(`graph node ${id} is outside the visible canvas, cannot click it`);
     await this.page.mouse.click(pos.x, pos.y);
   }
 
