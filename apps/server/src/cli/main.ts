@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerCheckCommand } from './checkCommand';
 import { registerDemoCommand } from './demoCommand';
 import { registerProxyConfigCommand } from './proxyConfigCommand';
+import { registerProxyStatusCommand } from './proxyStatusCommand';
 import { registerRouteCheckCommand } from './routeCheckCommand';
 import { registerServeCommand } from './serveCommand';
 import { registerTraceCommand } from './traceCommand';
@@ -16,6 +17,7 @@ program
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerProxyConfigCommand(program);
+registerProxyStatusCommand(program);
 registerDemoCommand(program);
 registerServeCommand(program);
 registerTraceCommand(program);
