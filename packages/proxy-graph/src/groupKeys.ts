@@ -42,6 +42,11 @@ function clusterBucket(dump: ConfigDump, name: string): string {
   return host;
 }
 
+/** `group:clusters:namespace default` -> `namespace default`; undefined for a plain node id. */
+function groupName(id: string): string | undefined {
+  return id.startsWith('group:') ? id.replace(/^group:[a-z_]+:/, '') : undefined;
+}
+
 /**
  * The group a node belongs to when its kind is folded. `rep` maps a parent object's node id to
  * what stands for it on the graph (its own id, or the group it was folded into), so the
@@ -57,7 +62,11 @@ export function groupKeyOf(
   switch (ref.kind) {
     case 'endpoint': {
       const parent = rep(`cluster:${ref.cluster}`);
-      return { id: `group:endpoints:${parent}`, noun: 'endpoints', sublabel: ref.cluster };
+      return {
+        id: `group:endpoints:${parent}`,
+        noun: 'endpoints',
+        sublabel: groupName(parent) ?? ref.cluster,
+      };
     }
     case 'route': {
       const parent = rep(`vh:${ref.routeConfig}/${ref.virtualHost}`);
@@ -79,7 +88,11 @@ export function groupKeyOf(
     }
     case 'filter_chain': {
       const parent = rep(`listener:${ref.listener}`);
-      return { id: `group:chains:${parent}`, noun: 'filter chains', sublabel: ref.listener };
+      return {
+        id: `group:chains:${parent}`,
+        noun: 'filter chains',
+        sublabel: groupName(parent) ?? ref.listener,
+      };
     }
     case 'listener': {
       const address = listenersByKey(dump).get(ref.name)?.address;

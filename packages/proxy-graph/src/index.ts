@@ -5,6 +5,7 @@ export { columnOf } from './graphTypes';
 export { buildProxyGraph, defaultAggregateThreshold } from './buildProxyGraph';
 export { searchGraph } from './searchGraph';
 export { formatAddress } from './formatAddress';
+export { listenerKey } from './listenerKey';
 export { describeChainMatch } from './describeChainMatch';
 export { describePathMatch, describeRedirect, describeRouteMatch } from './describeRoute';
 export { resolveNodeObject, type NodeObject } from './resolveNodeObject';

@@ -15,6 +15,8 @@ export interface GraphCanvasProps {
   /** The match Enter moved to (centred). */
   current: string | undefined;
   selected: string | undefined;
+  /** The focused node, drawn with an accent border. */
+  focus: string | undefined;
   onTapNode: (id: string) => void;
   onDoubleTapNode: (id: string) => void;
   onTapBackground: () => void;
@@ -28,7 +30,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
   const cyRef = useRef<Core | undefined>(undefined);
   const handlers = useRef(p);
   handlers.current = p;
-  const { graph, palette, matches, current, selected } = p;
+  const { graph, palette, matches, current, selected, focus } = p;
 
   useEffect(() => {
     if (!container.current) return undefined;
@@ -75,7 +77,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
     if (!cy) return;
     const matchSet = new Set(matches);
     cy.batch(() => {
-      cy.elements().removeClass('dimmed match current selected');
+      cy.elements().removeClass('dimmed match current selected focus-root');
       if (matchSet.size > 0) {
         cy.nodes().forEach((n) => {
           if (matchSet.has(n.id())) n.addClass('match');
@@ -88,8 +90,9 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       }
       if (current) cy.getElementById(current).addClass('current');
       if (selected) cy.getElementById(selected).addClass('selected');
+      if (focus) cy.getElementById(focus).addClass('focus-root');
     });
-  }, [graph, matches, current, selected]);
+  }, [graph, matches, current, selected, focus]);
 
   useEffect(() => {
     const cy = cyRef.current;

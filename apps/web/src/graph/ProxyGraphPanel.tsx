@@ -119,6 +119,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
           matches={matches}
           current={current}
           selected={state.selected}
+          focus={state.focus}
           onTapNode={onTapNode}
           onDoubleTapNode={(id) => onStateChange({ ...state, selected: id, focus: id })}
           onTapBackground={() => {

@@ -3,17 +3,18 @@ import type { GraphNodeKind } from '@meshlens/proxy-graph';
 import type { GraphPalette } from './graphTheme';
 import { nodeSize } from './toCytoscapeElements';
 
+// Only shapes cytoscape-svg can draw: its canvas-to-SVG bridge drops the `round-*` polygons.
 const shapes: Record<GraphNodeKind, Css.NodeShape> = {
   listener: 'round-rectangle',
   filter_chain: 'cut-rectangle',
   route_config: 'rectangle',
   virtual_host: 'round-rectangle',
-  route: 'round-tag',
+  route: 'tag',
   cluster: 'round-rectangle',
   endpoint: 'round-rectangle',
   group: 'round-rectangle',
   ghost: 'round-rectangle',
-  terminal: 'round-octagon',
+  terminal: 'octagon',
 };
 
 const fontFamily =
@@ -48,6 +49,11 @@ export function cytoscapeStyle(p: GraphPalette): StylesheetJson {
         'background-color': p.fill[k],
         'border-color': p.kind[k],
       },
+    })),
+    // Groups wear the colours of what they hold, with a double border.
+    ...kinds.map((k) => ({
+      selector: `node.group.of-${k}`,
+      style: { 'background-color': p.fill[k], 'border-color': p.kind[k] },
     })),
     { selector: 'node.cluster', style: { 'border-width': 2 } },
     { selector: 'node.group', style: { 'border-style': 'double', 'border-width': 4 } },
@@ -103,5 +109,9 @@ export function cytoscapeStyle(p: GraphPalette): StylesheetJson {
       style: { 'overlay-color': p.accent, 'overlay-opacity': 0.18, 'overlay-padding': 6 },
     },
     { selector: 'node.current', style: { 'border-width': 6 } },
+    {
+      selector: 'node.focus-root',
+      style: { 'border-width': 4, 'border-color': p.accent, 'font-weight': 'bold' },
+    },
   ];
 }

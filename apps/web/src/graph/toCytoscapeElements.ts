@@ -19,6 +19,7 @@ export function toCytoscapeElements(graph: ProxyGraph): ElementDefinition[] {
     const label = shortenLabel(n.label.replace(/\.svc\.cluster\.local\b/g, ''), 33);
     const display = n.sublabel ? `${label}\n${shortenLabel(n.sublabel, 36)}` : label;
     const classes: string[] = [n.kind];
+    if (n.kind === 'group' && n.memberKind) classes.push(`of-${n.memberKind}`);
     if (n.ghost) classes.push(n.missingSection ? 'ghost-unknown' : 'ghost');
     if (n.state === 'warming' || n.state === 'draining' || n.state === 'error')
       classes.push(`state-${n.state}`);
