@@ -1,5 +1,5 @@
 import type { ConfigDump, ObjectRef, ResourceMeta } from '@meshlens/configdump';
-import { nodeIdFor } from '@meshlens/proxy-graph';
+import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 import { describeRef } from './describeRef';
 
 /** How bad a finding is. */
@@ -66,7 +66,8 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
   const stated: [ResourceMeta, ObjectRef][] = [
     ...dump.listeners.map((l): [ResourceMeta, ObjectRef] => [
       l,
-      { kind: 'listener', name: l.name },
+      // Nameless listeners are drawn under their address.
+      { kind: 'listener', name: listenerKey(l) },
     ]),
     ...dump.routeConfigs.map((r): [ResourceMeta, ObjectRef] => [
       r,

@@ -3,7 +3,7 @@ import { emptyDump } from '../testing/emptyDump';
 import { endpointRows } from './endpointRows';
 
 describe('endpointRows', () => {
-  it('prints addresses like istioctl and links each host to its endpoint node', () => {
+  it('prints addresses like istioctl and links each host to its graph endpoint node', () => {
     const dump = emptyDump();
     dump.endpoints = [
       {
@@ -45,13 +45,13 @@ describe('endpointRows', () => {
         '[fd00::7]:9080',
         'HEALTHY (ejected)',
         '',
-        'ep:outbound|9080||ratings.default.svc.cluster.local/[fd00::7]:9080',
+        'ep:outbound|9080||ratings.default.svc.cluster.local/fd00::7:9080',
       ],
       [
         'unix:///var/run/sock',
         'UNHEALTHY',
         '',
-        'ep:outbound|9080||ratings.default.svc.cluster.local/unix:///var/run/sock',
+        'ep:outbound|9080||ratings.default.svc.cluster.local/unix:/var/run/sock',
       ],
     ]);
   });

@@ -1,5 +1,5 @@
 import { type ConfigDump, type Endpoint, formatAddress } from '@meshlens/configdump';
-import { nodeIdFor } from '@meshlens/proxy-graph';
+import { formatAddress as graphAddress, nodeIdFor } from '@meshlens/proxy-graph';
 
 /** One row of the endpoint table, as `istioctl proxy-config endpoint`. */
 export interface EndpointRow {
@@ -27,7 +27,12 @@ export function endpointRows(dump: ConfigDump): EndpointRow[] {
         status: e.outlierCheck === 'FAILED' ? `${e.healthStatus} (ejected)` : e.healthStatus,
         locality: localityText(e),
         cluster: ce.clusterName,
-        nodeId: nodeIdFor({ kind: 'endpoint', cluster: ce.clusterName, address }),
+        // The graph keys endpoints by its own short address form (e.g. `unix:/path`).
+        nodeId: nodeIdFor({
+          kind: 'endpoint',
+          cluster: ce.clusterName,
+          address: graphAddress(e.address),
+        }),
       });
     }
   }

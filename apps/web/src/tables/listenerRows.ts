@@ -1,5 +1,5 @@
 import type { ConfigDump, FilterChain, Listener, Route, RouteConfig } from '@meshlens/configdump';
-import { nodeIdFor } from '@meshlens/proxy-graph';
+import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 import { cidrText } from './cidrText';
 
 /** One row of the listener table: one per filter chain, as `istioctl proxy-config listener`. */
@@ -7,8 +7,8 @@ export interface ListenerRow {
   /** Listener name. */
   name: string;
   addresses: string;
-  /** Listener port; undefined for non-socket listeners. */
-  port: number | undefined;
+  /** Listener port; 0 for non-socket (e.g. internal) listeners, as istioctl prints it. */
+  port: number;
   match: string;
   destination: string;
   nodeId: string;
@@ -56,14 +56,31 @@ function routeMatchText(r: Route): string {
   }
 }
 
+/** The cluster of a route config that sends everything (`*`, prefix `/`) to one cluster. */
+function matchAllCluster(rc: RouteConfig): string | undefined {
+  const [vh, ...moreHosts] = rc.virtualHosts;
+  if (!vh || moreHosts.length > 0 || vh.domains.length !== 1 || vh.domains[0] !== '*')
+    return undefined;
+  const [route, ...moreRoutes] = vh.routes;
+  if (!route || moreRoutes.length > 0) return undefined;
+  const p = route.match.path;
+  if (p.kind !== 'prefix' || p.value !== '/') return undefined;
+  return route.action.kind === 'cluster' ? route.action.cluster : undefined;
+}
+
+/** An inline route config: its one cluster when it forwards everything, else its matches. */
 function inlineRouteText(rc: RouteConfig): string {
-  const routes = rc.virtualHosts.flatMap((vh) => vh.routes);
-  return (
-    routes
+  const cluster = matchAllCluster(rc);
+  if (cluster !== undefined) return `Cluster: ${cluster}`;
+  const hosts = rc.virtualHosts.map((vh) => {
+    const paths = vh.routes
       .map(routeMatchText)
       .filter((s) => s !== '')
-      .join(', ') || rc.name
-  );
+      .join(', ');
+    const domains = vh.domains.length === 1 && vh.domains[0] === '*' ? '' : vh.domains.join(',');
+    return domains === '' ? paths : `${domains} ${paths}`;
+  });
+  return `Inline Route: ${hosts.join('; ')}`;
 }
 
 /** istioctl's DESTINATION column: where the chain's traffic goes next. */
@@ -73,7 +90,7 @@ export function describeChainDestination(fc: FilterChain): string {
     if (f.kind === 'http_connection_manager') {
       const s = f.routeSource;
       if (s.kind === 'rds') out.push(`Route: ${s.routeConfigName}`);
-      else if (s.kind === 'inline') out.push(`Inline Route: ${inlineRouteText(s.routeConfig)}`);
+      else if (s.kind === 'inline') out.push(inlineRouteText(s.routeConfig));
       else if (s.kind === 'scoped') out.push(`Scoped Routes: ${s.scopedRoutesName ?? ''}`.trim());
       else out.push('HTTP (no routes)');
     } else if (f.kind === 'tcp_proxy') {
@@ -93,7 +110,7 @@ export function listenerRows(dump: ConfigDump): ListenerRow[] {
   const rows: ListenerRow[] = [];
   for (const l of dump.listeners) {
     const addresses = listenerAddresses(l);
-    const port = l.address.kind === 'socket' ? l.address.port : undefined;
+    const port = l.address.kind === 'socket' ? (l.address.port ?? 0) : 0;
     const chains = l.defaultFilterChain
       ? [...l.filterChains, l.defaultFilterChain]
       : l.filterChains;
@@ -104,7 +121,8 @@ export function listenerRows(dump: ConfigDump): ListenerRow[] {
         port,
         match: describeChainMatch(fc),
         destination: describeChainDestination(fc),
-        nodeId: nodeIdFor({ kind: 'filter_chain', listener: l.name, index: fc.index }),
+        // Graph ids use the listener key: nameless listeners are drawn under their address.
+        nodeId: nodeIdFor({ kind: 'filter_chain', listener: listenerKey(l), index: fc.index }),
       });
     }
     if (chains.length === 0) {
@@ -114,7 +132,7 @@ export function listenerRows(dump: ConfigDump): ListenerRow[] {
         port,
         match: 'ALL',
         destination: 'Non-HTTP/Non-TCP',
-        nodeId: nodeIdFor({ kind: 'listener', name: l.name }),
+        nodeId: nodeIdFor({ kind: 'listener', name: listenerKey(l) }),
       });
     }
   }

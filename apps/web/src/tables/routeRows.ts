@@ -1,5 +1,5 @@
-import type { ConfigDump, HeaderMatcher, Route } from '@meshlens/configdump';
-import { nodeIdFor } from '@meshlens/proxy-graph';
+import type { ConfigDump, HeaderMatcher, Route, RouteConfig } from '@meshlens/configdump';
+import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 
 /** One row of the route table: one per route of each virtual host. */
 export interface RouteRow {
@@ -54,10 +54,48 @@ export function describeRouteMatch(r: Route): string {
   return headers.length > 0 ? `${path} (${headers.join(', ')})` : path;
 }
 
-/** Rows of the route table (RDS and static route configurations). */
+/**
+ * The graph name of each nameless route config. Envoy's routes dump repeats the inline route
+ * configs of listeners as nameless static ones; the graph draws those inline, named after their
+ * listener and chain (`<listener key>#<chain index> inline`), so the copy is matched by content
+ * (virtual hosts, domains and path matches: the raw JSON of the two copies can differ in form).
+ */
+function inlineGraphNames(dump: ConfigDump): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of dump.listeners) {
+    const chains = l.defaultFilterChain
+      ? [...l.filterChains, l.defaultFilterChain]
+      : l.filterChains;
+    for (const fc of chains) {
+      for (const f of fc.filters) {
+        if (f.kind !== 'http_connection_manager' || f.routeSource.kind !== 'inline') continue;
+        const key = contentKey(f.routeSource.routeConfig);
+        if (!out.has(key)) out.set(key, `${listenerKey(l)}#${fc.index} inline`);
+      }
+    }
+  }
+  return out;
+}
+
+function contentKey(rc: RouteConfig): string {
+  return JSON.stringify(
+    rc.virtualHosts.map((vh) => [vh.name, vh.domains, vh.routes.map((r) => r.match.path)]),
+  );
+}
+
+function graphName(rc: RouteConfig, inline: Map<string, string> | undefined): string {
+  if (rc.name !== '' || inline === undefined) return rc.name;
+  return inline.get(contentKey(rc)) ?? rc.name;
+}
+
+/** Rows of the route table: RDS and static route configurations, nameless (inline) ones too. */
 export function routeRows(dump: ConfigDump): RouteRow[] {
   const rows: RouteRow[] = [];
+  const inline = dump.routeConfigs.some((rc) => rc.name === '')
+    ? inlineGraphNames(dump)
+    : undefined;
   for (const rc of dump.routeConfigs) {
+    const drawn = graphName(rc, inline);
     for (const vh of rc.virtualHosts) {
       const domains = vh.domains.join(', ');
       for (const r of vh.routes) {
@@ -69,7 +107,7 @@ export function routeRows(dump: ConfigDump): RouteRow[] {
           virtualService: r.istioConfig ? `${r.istioConfig.name}.${r.istioConfig.namespace}` : '',
           nodeId: nodeIdFor({
             kind: 'route',
-            routeConfig: rc.name,
+            routeConfig: drawn,
             virtualHost: vh.name,
             index: r.index,
           }),

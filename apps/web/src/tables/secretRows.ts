@@ -1,7 +1,7 @@
 import type { ConfigDump, Secret } from '@meshlens/configdump';
 import { nodeIdFor } from '@meshlens/proxy-graph';
 
-/** One row of the secret table, as `istioctl proxy-config secret`: one per certificate. */
+/** One row of the secret table, as `istioctl proxy-config secret`: one per secret. */
 export interface SecretRow {
   name: string;
   type: string;
@@ -32,21 +32,21 @@ export function secretRows(dump: ConfigDump, now: number = Date.now()): SecretRo
       status: s.state.toUpperCase(),
       nodeId: nodeIdFor({ kind: 'secret', name: s.name }),
     };
-    if (s.certificates.length === 0) {
+    // istioctl describes the first certificate: the leaf of a chain, or the CA itself.
+    const c = s.certificates[0];
+    if (c === undefined) {
       rows.push({ ...base, validCert: 'false', serialNumber: '', notAfter: '', notBefore: '' });
       continue;
     }
-    for (const c of s.certificates) {
-      const from = c.notBefore ? Date.parse(c.notBefore) : Number.NaN;
-      const to = c.notAfter ? Date.parse(c.notAfter) : Number.NaN;
-      rows.push({
-        ...base,
-        validCert: String(from <= now && now <= to),
-        serialNumber: c.serialNumber ?? '',
-        notAfter: c.notAfter ?? '',
-        notBefore: c.notBefore ?? '',
-      });
-    }
+    const from = c.notBefore ? Date.parse(c.notBefore) : Number.NaN;
+    const to = c.notAfter ? Date.parse(c.notAfter) : Number.NaN;
+    rows.push({
+      ...base,
+      validCert: String(from <= now && now <= to),
+      serialNumber: c.serialNumber ?? '',
+      notAfter: c.notAfter ?? '',
+      notBefore: c.notBefore ?? '',
+    });
   }
   return rows;
 }
