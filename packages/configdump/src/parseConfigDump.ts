@@ -38,7 +38,10 @@ function parse(input: string | Uint8Array, options: ParseOptions): ParseResult {
   progress(options, 0.4);
   const ctx = newContext();
   const b = newBuilder(ctx);
-  const read = readDump(b, decoded.input.value);
+  // Parsing the text is the first 40%; the sections share the next 40%, the index the rest.
+  const read = readDump(b, decoded.input.value, (done, total) =>
+    progress(options, 0.4 + (0.4 * done) / total),
+  );
   if ('error' in read) return { ok: false, error: read.error };
   progress(options, 0.8);
   // Static load assignments count as endpoints unless the EDS section already lists the cluster.

@@ -10,6 +10,8 @@ const DIRECTIONS = new Set(['inbound', 'outbound', 'inbound-vip', 'outbound-vip'
  * Returns undefined for names without that shape (`BlackHoleCluster`, `prometheus_stats`...).
  */
 export function parseIstioClusterName(name: string): IstioClusterName | undefined {
+  // Cheap rejection first: most non-Istio names have no '|' at all.
+  if (name.indexOf('|') < 0) return undefined;
   const parts = name.split('|');
   if (parts.length !== 4 && parts.length !== 3) return undefined;
   const [direction = '', portText = ''] = parts;

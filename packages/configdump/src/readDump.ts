@@ -60,8 +60,13 @@ function sectionOf(o: JsonObject, b: DumpBuilder): SectionKind | undefined {
   return undefined;
 }
 
-function readConfigs(b: DumpBuilder, configs: JsonValue[]): void {
+function readConfigs(
+  b: DumpBuilder,
+  configs: JsonValue[],
+  onSection: ((done: number, total: number) => void) | undefined,
+): void {
   configs.forEach((c, i) => {
+    onSection?.(i, configs.length);
     const path = `configs[${i}]`;
     if (!isObject(c)) {
       warn(b.ctx, 'malformed_resource', 'a `configs` entry is not an object', path);
@@ -102,6 +107,7 @@ function unwrapPerPod(o: JsonObject): { value: JsonObject; count: number } | und
 export function readDump(
   b: DumpBuilder,
   v: JsonValue,
+  onSection?: (done: number, total: number) => void,
   depth = 0,
 ): { shape: DumpShape } | { error: DumpError } {
   const notADump = (): { error: DumpError } => {
@@ -122,7 +128,7 @@ export function readDump(
   if (!isObject(v)) return notADump();
   const configs = field(v, 'configs');
   if (Array.isArray(configs)) {
-    readConfigs(b, configs);
+    readConfigs(b, configs, onSection);
     return { shape: 'config-dump' };
   }
   if (has(v, 'cluster_statuses')) {
@@ -151,7 +157,7 @@ export function readDump(
           `the input holds ${inner.count} proxies; only the first was read`,
         );
       }
-      const r = readDump(b, inner.value, 1);
+      const r = readDump(b, inner.value, onSection, 1);
       if ('shape' in r) return r;
     }
   }

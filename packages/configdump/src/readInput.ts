@@ -52,15 +52,6 @@ export function readInput(
       }
     }
     bytes = data.length;
-    if (maxBytes !== undefined && bytes > maxBytes) {
-      return {
-        ok: false,
-        error: {
-          code: 'too_large',
-          message: `the input is ${bytes} bytes, more than the limit of ${maxBytes} bytes`,
-        },
-      };
-    }
     text = strFromU8(data);
   }
   if (maxBytes !== undefined && bytes > maxBytes) {
@@ -95,7 +86,8 @@ export function readInput(
     }
   }
   try {
-    const value = parseYaml(text, { maxAliasCount: 1000 }) as JsonValue | undefined;
+    const value = parseYaml(text, { maxAliasCount: 1000, uniqueKeys: false }) as
+      JsonValue | undefined;
     if (value === undefined || value === null) {
       return { ok: false, error: { code: 'empty', message: 'the YAML input holds no document' } };
     }
