@@ -1,5 +1,7 @@
-import type { Cluster, Endpoint, Secret } from '@meshlens/configdump';
+import { readFileSync } from 'node:fs';
+import { type Cluster, type Endpoint, parseConfigDump, type Secret } from '@meshlens/configdump';
 import { describe, expect, it } from 'vitest';
+import { describeFixtures, fixture } from '../../../../tests/conformance/fixtures';
 import { emptyDump } from '../testing/emptyDump';
 import { collectWarnings } from './collectWarnings';
 
@@ -46,6 +48,17 @@ describe('collectWarnings', () => {
     expect(ws[1]!.message).toContain('in 2 days');
   });
 
+  it('does not flag a healthy 24-hour workload certificate, only one close to its end', () => {
+    const dump = emptyDump();
+    const hour = 60 * 60 * 1000;
+    const iso = (t: number): string => new Date(t).toISOString();
+    dump.secrets = [
+      secret('fresh', iso(now - 4 * hour), iso(now + 20 * hour)),
+      secret('stale', iso(now - 22 * hour), iso(now + 2 * hour)),
+    ];
+    expect(collectWarnings(dump, now).map((w) => w.nodeId)).toEqual(['secret:stale']);
+  });
+
   it('links dangling references to the object that holds them', () => {
     const dump = emptyDump();
     dump.index.dangling = [
@@ -81,5 +94,22 @@ describe('collectWarnings', () => {
     expect(ws.map((w) => w.severity)).toEqual(['error', 'warning', 'warning', 'info']);
     expect(ws[0]!.message).toContain('bad tls');
     expect(ws.find((w) => w.category === 'unhealthy_endpoints')?.message).toContain('1 of 2');
+  });
+});
+
+describeFixtures('collectWarnings on a real dump', () => {
+  it('reports the expired workload certificate and the warming secret of istioctl’s secret test', () => {
+    const res = parseConfigDump(
+      readFileSync(fixture('istioctl-golden', 'pc-secret-v3', 'istio', 'config_dump.json'), 'utf8'),
+    );
+    if (!res.ok) throw new Error(res.error.message);
+    const ws = collectWarnings(res.dump, Date.parse('2024-01-01T00:00:00Z'));
+    expect(
+      ws.filter((w) => w.category === 'certificate').map((w) => [w.severity, w.nodeId]),
+    ).toEqual([['error', 'secret:default']]);
+    expect(ws.find((w) => w.category === 'resource_state')).toMatchObject({
+      severity: 'warning',
+      nodeId: 'secret:configmap://some/thing',
+    });
   });
 });

@@ -15,8 +15,23 @@ export interface DumpWarning {
 }
 
 const day = 24 * 60 * 60 * 1000;
-/** Certificates expiring within this window are flagged (Istio rotates workload certs daily). */
+/** Longest "expires soon" window (for long-lived certificates such as root CAs). */
 export const soonExpiringMs = 7 * day;
+/** Share of its lifetime left under which a certificate is flagged. */
+const soonFraction = 0.2;
+
+/**
+ * Whether a certificate's remaining validity is worth a warning. Istio workload certificates
+ * live 24 hours and are rotated at about half-life, so a fixed "7 days" would flag every healthy
+ * one: the window is the shorter of 7 days and a fifth of the certificate's lifetime.
+ */
+function expiresSoon(notBefore: number, notAfter: number, now: number): boolean {
+  const lifetime = notAfter - notBefore;
+  const window = Number.isFinite(lifetime)
+    ? Math.min(soonExpiringMs, lifetime * soonFraction)
+    : soonExpiringMs;
+  return notAfter - now < window;
+}
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -115,7 +130,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
           message: `Certificate in secret ${s.name}${serial} expired on ${cert.notAfter}.`,
           nodeId,
         });
-      } else if (notAfter - now < soonExpiringMs) {
+      } else if (expiresSoon(notBefore, notAfter, now)) {
         const days = Math.max(0, Math.floor((notAfter - now) / day));
         out.push({
           severity: 'warning',
