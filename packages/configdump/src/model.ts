@@ -50,7 +50,7 @@ export interface DumpSource {
   gzip: boolean;
   shape: DumpShape;
   apiVersion: ApiVersion;
-  /** Size of the (decompressed) text in bytes. */
+  /** Size of the (decompressed) input: bytes for byte input, UTF-16 code units for text input. */
   bytes: number;
 }
 
@@ -77,9 +77,13 @@ export interface ProxyNode {
   ip?: string;
   /** `metadata.ISTIO_VERSION`. */
   istioVersion?: string;
-  /** `metadata.ISTIO_PROXY_SHA` (istioctl: "Istio Proxy Version"). */
+  /** `metadata.ISTIO_PROXY_SHA` without the `istio-proxy:` prefix (istioctl: "Istio Proxy Version"). */
   istioProxySha?: string;
-  /** Envoy version from `user_agent_build_version` or `build_version`, e.g. `1.18.3/Clean/RELEASE/BoringSSL`. */
+  /**
+   * Envoy version as istioctl prints it ("Envoy Version"): from `user_agent_build_version`
+   * (`1.18.3/Clean/RELEASE/BoringSSL`, `1.26.0-dev/...` with a build label) or the older
+   * `build_version` minus its leading sha; `0.0.0` when the node has neither (istioctl's zero value).
+   */
   envoyVersion?: string;
   /** `metadata.MESH_ID`. */
   meshId?: string;

@@ -1,5 +1,6 @@
-import { gunzipSync, strFromU8 } from 'fflate';
+import { gunzipSync } from 'fflate';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { bytesToText } from './base64';
 import { jsonErrorPosition } from './jsonErrorPosition';
 import type { DumpError, JsonValue } from './model';
 
@@ -31,29 +32,22 @@ export function readInput(
   input: string | Uint8Array,
   maxBytes: number | undefined,
 ): { ok: true; input: DecodedInput } | { ok: false; error: DumpError } {
-  let text: string;
   let gzip = false;
-  let bytes: number;
-  if (typeof input === 'string') {
-    text = input;
-    bytes = input.length;
-  } else {
-    let data = input;
-    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
-      gzip = true;
-      try {
-        data = gunzipSync(data);
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        return {
-          ok: false,
-          error: { code: 'gzip', message: `could not decompress the gzip input: ${why}` },
-        };
-      }
+  let data: string | Uint8Array = input;
+  if (typeof input !== 'string' && input.length >= 2 && input[0] === 0x1f && input[1] === 0x8b) {
+    gzip = true;
+    try {
+      data = gunzipSync(input);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        error: { code: 'gzip', message: `could not decompress the gzip input: ${why}` },
+      };
     }
-    bytes = data.length;
-    text = strFromU8(data);
   }
+  // For text input this counts UTF-16 units: measuring UTF-8 bytes would mean another full scan.
+  const bytes = data.length;
   if (maxBytes !== undefined && bytes > maxBytes) {
     return {
       ok: false,
@@ -63,6 +57,7 @@ export function readInput(
       },
     };
   }
+  const text = typeof data === 'string' ? data : bytesToText(data);
   const first = firstMeaningfulChar(text);
   if (first === undefined) {
     return { ok: false, error: { code: 'empty', message: 'the input is empty' } };
