@@ -1,7 +1,7 @@
 // `meshlens demo export` writes the generated demo mesh's config dumps to files;
 // `meshlens demo summary` (the default `meshlens demo`) prints one line per proxy.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseConfigDump } from '@meshlens/configdump';
 import {
   DEFAULT_DEMO_NOW,
@@ -75,13 +75,34 @@ function withMeshOptions(command: Command): Command {
     );
 }
 
+/** "8 services in bookinfo (+2 in istio-system)". */
+function servicesText(mesh: DemoMesh): string {
+  const app = mesh.services.filter((s) => s.namespace === mesh.namespace).length;
+  const other = mesh.services.length - app;
+  return `${app} services in ${mesh.namespace}${other > 0 ? ` (+${other} in istio-system)` : ''}`;
+}
+
 const formatBytes = (n: number): string =>
   n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+
+/**
+ * `mkdir -p`, one level at a time: Node's own `recursive: true` spins forever on some virtual
+ * file systems (e.g. under /proc), where mkdir fails with ENOENT although the parent exists.
+ */
+function makeDirectory(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a directory`);
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectory(parent);
+  mkdirSync(dir);
+}
 
 function exportMesh(flags: MeshFlags & { out: string }): void {
   const dir = resolve(flags.out);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (err) {
     console.error(`meshlens: cannot create ${dir}: ${(err as Error).message}`);
     process.exitCode = 1;
@@ -112,7 +133,7 @@ function exportMesh(flags: MeshFlags & { out: string }): void {
     console.log(`wrote ${path} (${proxy.proxyType}, ${formatBytes(bytes)})`);
   }
   console.log(
-    `${mesh.proxies.length} config dumps, ${formatBytes(total)}, ${mesh.services.length} services, seed ${mesh.seed}, generated at ${mesh.now}`,
+    `${mesh.proxies.length} config dumps, ${formatBytes(total)}, ${servicesText(mesh)}, seed ${mesh.seed}, generated at ${mesh.now}`,
   );
 }
 
@@ -146,7 +167,7 @@ export function demoSummary(mesh: DemoMesh): string {
   return [
     table(['POD', 'NAMESPACE', 'TYPE', 'IP', 'LISTENERS', 'ROUTES', 'CLUSTERS', 'ENDPOINTS'], rows),
     '',
-    `Demo mesh: ${mesh.services.length} services, ${mesh.proxies.length} proxies, seed ${mesh.seed}, generated at ${mesh.now}.`,
+    `Demo mesh: ${servicesText(mesh)}, ${mesh.proxies.length} proxies, seed ${mesh.seed}, generated at ${mesh.now}.`,
     'Write the dumps with: meshlens demo export --out <DIR>',
   ].join('\n');
 }
