@@ -26,6 +26,9 @@ describe('parseConfigDump input handling', () => {
     expect(fail('').code).toBe('empty');
     expect(fail('  \n\t ').code).toBe('empty');
     expect(fail(new Uint8Array()).code).toBe('empty');
+    expect(fail('# only a comment\n---\n').code).toBe('empty');
+    // A literal null is a value, just not a dump.
+    expect(fail('null')).toMatchObject({ code: 'not_a_config_dump', found: 'null' });
   });
 
   it('reads JSON text, bytes and gzip bytes alike', () => {
@@ -76,6 +79,8 @@ describe('parseConfigDump input handling', () => {
     expect(e.code).toBe('invalid_yaml');
     expect(e.line).toBeGreaterThanOrEqual(2);
     expect(e.column).toBeGreaterThanOrEqual(1);
+    // The position is in line/column, not repeated in the message.
+    expect(e.message).not.toMatch(/at line \d+/);
   });
 
   it('says what it expected and what it found for JSON that is not a dump', () => {

@@ -20,6 +20,15 @@ function firstMeaningfulChar(text: string): string | undefined {
   return undefined;
 }
 
+/** True when the YAML text holds only blank lines, comments and document markers. */
+function onlyComments(text: string): boolean {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line !== '' && !line.startsWith('#') && line !== '---' && line !== '...') return false;
+  }
+  return true;
+}
+
 function clip(message: string): string {
   return message.length > 200 ? `${message.slice(0, 200)}...` : message;
 }
@@ -83,7 +92,9 @@ export function readInput(
   try {
     const value = parseYaml(text, { maxAliasCount: 1000, uniqueKeys: false }) as
       JsonValue | undefined;
-    if (value === undefined || value === null) {
+    // Only comments and document markers: nothing to read. A literal `null` is a value, and is
+    // reported later as "not a config dump".
+    if (value === undefined || (value === null && onlyComments(text))) {
       return { ok: false, error: { code: 'empty', message: 'the YAML input holds no document' } };
     }
     return { ok: true, input: { value, format: 'yaml', gzip, bytes } };
@@ -92,7 +103,8 @@ export function readInput(
       const pos = e.linePos?.[0];
       const err: DumpError = {
         code: 'invalid_yaml',
-        message: clip(e.message.split('\n')[0] ?? ''),
+        // The library appends " at line L, column C:" and a code frame; the position is kept apart.
+        message: clip((e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')),
       };
       if (pos) {
         err.line = pos.line;
