@@ -33,7 +33,7 @@ function listFiles(dir: string): string[] {
   );
 }
 
-/** The exported dump of the productpage sidecar. */
+/** The exported dump of the productpage sidecar among `files`. */
 export function productpageDump(files: string[]): string {
   const hit = files.find((f) => /productpage[^/]*\.json$/.test(f));
   if (!hit)

@@ -1,8 +1,8 @@
 // The graph view of a generated sidecar: focusing a listener (through the test hook and through
 // the UI) keeps only its chain; search highlights the matching nodes.
 import type { ConfigDump } from '@meshlens/configdump';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { exportDemoDumps, productpageDump } from '../support/demoDumps';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { productpageDump } from '../support/demoDumps';
 import { loadDumpFile, openGraph } from '../support/flows';
 import { expectOnlyChainOf, idsWithPrefix, outboundListenerOnPort } from '../support/graphChecks';
 import { clustersContaining, parseDumpFile } from '../support/model';
@@ -12,8 +12,8 @@ const session = useMeshlens();
 
 let file = '';
 let model: ConfigDump;
-beforeAll(async () => {
-  file = productpageDump(await exportDemoDumps());
+beforeAll(() => {
+  file = productpageDump(inject('demoDumps'));
   model = parseDumpFile(file);
 });
 

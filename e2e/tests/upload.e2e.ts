@@ -1,7 +1,7 @@
 // Uploading dumps through the file input: the overview counts and the graph's listener and
 // cluster nodes must equal what parseConfigDump finds in the same file.
-import { beforeAll, describe, expect, test } from 'vitest';
-import { exportDemoDumps, productpageDump } from '../support/demoDumps';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { productpageDump } from '../support/demoDumps';
 import { loadDumpFile, openGraph } from '../support/flows';
 import { expectListenersAndClusters } from '../support/graphChecks';
 import { parseDumpFile } from '../support/model';
@@ -12,8 +12,8 @@ const session = useMeshlens();
 const ingressFixture = fixture('config-dumps', 'istio13-ingressgateway-v2alpha.json');
 
 let productpage = '';
-beforeAll(async () => {
-  productpage = productpageDump(await exportDemoDumps());
+beforeAll(() => {
+  productpage = productpageDump(inject('demoDumps'));
 });
 
 describe('upload a dump and compare the views with the model', () => {

@@ -1,8 +1,8 @@
 // The view lives in the URL: after focusing, selecting, searching and filtering, a reload followed
 // by loading the same dump again brings back the same picture.
 import type { ConfigDump } from '@meshlens/configdump';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { exportDemoDumps, productpageDump } from '../support/demoDumps';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { productpageDump } from '../support/demoDumps';
 import { loadDumpFile, openGraph } from '../support/flows';
 import { outboundListenerOnPort } from '../support/graphChecks';
 import { parseDumpFile } from '../support/model';
@@ -12,8 +12,8 @@ const session = useMeshlens();
 
 let file = '';
 let model: ConfigDump;
-beforeAll(async () => {
-  file = productpageDump(await exportDemoDumps());
+beforeAll(() => {
+  file = productpageDump(inject('demoDumps'));
   model = parseDumpFile(file);
 });
 
