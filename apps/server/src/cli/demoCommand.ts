@@ -19,6 +19,23 @@ interface MeshFlags {
   endpoints?: number;
   now?: Date;
   deterministic?: boolean;
+  /** Comma-separated pod names or pod-name prefixes (`reviews-v2`, `productpage`). */
+  proxy?: string;
+}
+
+/**
+ * The proxies the `--proxy` filter selects (all without it). A large mesh has thousands of
+ * proxies; this is how one big dump is exported without generating the others.
+ */
+function selectProxies(mesh: DemoMesh, filter: string | undefined): DemoMesh['proxies'] {
+  if (filter === undefined) return mesh.proxies;
+  const wanted = filter
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  return mesh.proxies.filter((p) =>
+    wanted.some((w) => p.podName === w || p.podName.startsWith(`${w}-`)),
+  );
 }
 
 function positiveInteger(value: string): number {
@@ -70,6 +87,10 @@ function withMeshOptions(command: Command): Command {
     .option('--endpoints <E>', 'pods (endpoints) per service version (default 1)', positiveInteger)
     .option('--now <ISO>', 'generation time; certificates are valid from 1h before it', isoDate)
     .option(
+      '--proxy <NAMES>',
+      'only these proxies: comma-separated pod names or prefixes (reviews-v2)',
+    )
+    .option(
       '--deterministic',
       `use the fixed time ${DEFAULT_DEMO_NOW.toISOString()} (byte-identical output)`,
     );
@@ -109,8 +130,16 @@ function exportMesh(flags: MeshFlags & { out: string }): void {
     return;
   }
   const mesh = generateDemoMesh(meshOptions(flags));
+  const proxies = selectProxies(mesh, flags.proxy);
+  if (proxies.length === 0) {
+    console.error(
+      `meshlens: no demo proxy matches --proxy ${flags.proxy ?? ''}; try "meshlens demo summary".`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   let total = 0;
-  for (const proxy of mesh.proxies) {
+  for (const proxy of proxies) {
     const path = join(dir, proxy.fileName);
     let bytes = 0;
     let fd: number | undefined;
@@ -133,7 +162,7 @@ function exportMesh(flags: MeshFlags & { out: string }): void {
     console.log(`wrote ${path} (${proxy.proxyType}, ${formatBytes(bytes)})`);
   }
   console.log(
-    `${mesh.proxies.length} config dumps, ${formatBytes(total)}, ${servicesText(mesh)}, seed ${mesh.seed}, generated at ${mesh.now}`,
+    `${proxies.length} config dumps, ${formatBytes(total)}, ${servicesText(mesh)}, seed ${mesh.seed}, generated at ${mesh.now}`,
   );
 }
 
@@ -146,8 +175,8 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** One row per proxy, counted from the parsed model (what every Meshlens view sees). */
-export function demoSummary(mesh: DemoMesh): string {
-  const rows = mesh.proxies.map((proxy) => {
+export function demoSummary(mesh: DemoMesh, proxies: DemoMesh['proxies'] = mesh.proxies): string {
+  const rows = proxies.map((proxy) => {
     const parsed = parseConfigDump(JSON.stringify(proxy.dump), { fileName: proxy.fileName });
     if (!parsed.ok)
       return [proxy.podName, proxy.namespace, proxy.proxyType, proxy.ip, parsed.error.message];
@@ -191,5 +220,8 @@ export function registerDemoCommand(program: Command): void {
       .description(
         'Print the proxies of the demo mesh with their listener/route/cluster/endpoint counts.',
       ),
-  ).action((flags: MeshFlags) => console.log(demoSummary(generateDemoMesh(meshOptions(flags)))));
+  ).action((flags: MeshFlags) => {
+    const mesh = generateDemoMesh(meshOptions(flags));
+    console.log(demoSummary(mesh, selectProxies(mesh, flags.proxy)));
+  });
 }
