@@ -14,7 +14,10 @@ export function addListeners(ctx: BuildContext): void {
     const id = nodeIdFor({ kind: 'listener', name: key });
     const address = formatAddress(listener.address);
     // Istio names listeners after their address (`10.0.0.1_9080`); say something new below it.
-    const redundant = listener.name === '' || listener.name.replace(/_(\d+)$/, ':$1') === address;
+    const redundant =
+      address === '?' ||
+      listener.name === '' ||
+      listener.name.replace(/_(\d+)$/, ':$1') === address;
     const dir = listenerDirection(listener, ctx.dump.node?.proxyType);
     ctx.acc.addNode({
       id,

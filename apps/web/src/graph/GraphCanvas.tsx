@@ -50,7 +50,12 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       if (e.target === cy) handlers.current.onTapBackground();
     });
     cyRef.current = cy;
+    // The side panel opening or the window resizing changes the canvas size; Cytoscape only
+    // watches the window, so tell it.
+    const observer = new ResizeObserver(() => cy.resize());
+    observer.observe(container.current);
     return () => {
+      observer.disconnect();
       handlers.current.onReady(undefined);
       cyRef.current = undefined;
       cy.destroy();
@@ -93,6 +98,22 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       if (focus) cy.getElementById(focus).addClass('focus-root');
     });
   }, [graph, matches, current, selected, focus]);
+
+  // A node selected from elsewhere (a table row, the URL) may be off screen, or end up under
+  // the side panel that the selection opens: bring it into view.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !selected) return undefined;
+    const timer = setTimeout(() => {
+      const node = cy.getElementById(selected);
+      if (node.empty()) return;
+      const vp = cy.extent();
+      const b = node.boundingBox();
+      const inView = b.x1 >= vp.x1 && b.x2 <= vp.x2 && b.y1 >= vp.y1 && b.y2 <= vp.y2;
+      if (!inView) cy.animate({ center: { eles: node } }, { duration: 200 });
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [graph, selected]);
 
   useEffect(() => {
     const cy = cyRef.current;

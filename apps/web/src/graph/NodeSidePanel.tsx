@@ -106,7 +106,7 @@ function PseudoNodeFields(props: {
           <dt>Kind</dt>
           <dd>{kind}</dd>
         </div>
-        {node.sublabel && (
+        {node.sublabel && node.kind !== 'ghost' && (
           <div>
             <dt>Detail</dt>
             <dd>{node.sublabel}</dd>

@@ -3,11 +3,14 @@ import { useEffect, useRef } from 'react';
 
 /** What browser tests can read and drive on `window.__meshlensGraph`. */
 export interface MeshlensGraphHook {
-  /** Ids of every drawn node. */
+  /** Ids of every node of the current graph. */
   nodeIds(): string[];
   /** Ids of every drawn edge. */
   edgeIds(): string[];
-  /** Ids of the drawn nodes whose box intersects the current viewport. */
+  /**
+   * Ids of the nodes shown now (focus, direction and hidden levels applied), whether or not
+   * they are scrolled into the viewport.
+   */
   visibleNodeIds(): string[];
   /** Ids of the nodes highlighted by the search. */
   highlightedNodeIds(): string[];
@@ -36,17 +39,7 @@ export function useGraphTestHook(
     const hook: MeshlensGraphHook = {
       nodeIds: () => (cy ? cy.nodes().map((n) => n.id()) : []),
       edgeIds: () => (cy ? cy.edges().map((e) => e.id()) : []),
-      visibleNodeIds: () => {
-        if (!cy) return [];
-        const vp = cy.extent();
-        return cy
-          .nodes()
-          .filter((n) => {
-            const b = n.boundingBox();
-            return b.x2 >= vp.x1 && b.x1 <= vp.x2 && b.y2 >= vp.y1 && b.y1 <= vp.y2;
-          })
-          .map((n) => n.id());
-      },
+      visibleNodeIds: () => (cy ? cy.nodes(':visible').map((n) => n.id()) : []),
       highlightedNodeIds: () => [...live.current.matches],
       select: (id) => live.current.select(id),
       focus: (id) => live.current.focus(id),
