@@ -40,10 +40,6 @@ export interface RouteTraceOptions {
   legacyQueryPresentMatch?: boolean;
   /** Response headers the upstream sends, before the route's response mutations (router_check: `additional_response_headers`). */
   upstreamResponseHeaders?: HeaderList;
-  /** HCM `strip_any_host_port`. */
-  stripAnyHostPort?: boolean;
-  /** HCM `strip_matching_host_port`: the listener port whose `:port` suffix is stripped. */
-  stripMatchingHostPort?: number;
 }
 
 /** The request headers Envoy's router sees (router_check_tool builds the same set). */

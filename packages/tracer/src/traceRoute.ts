@@ -1,10 +1,10 @@
 import type { Route, RouteConfig, VirtualHost } from '@meshlens/configdump';
-import { setHeader, headerFirst, type HeaderList } from './headerList';
+import { headerFirst, type HeaderList } from './headerList';
 import { matchRoute } from './matchRoute';
-import { rawBool, rawObj } from './rawFields';
+import { rawBool, rawObj, rawStr } from './rawFields';
 import { requestHeaders, type HttpRequest, type RouteTraceOptions } from './routeRequest';
 import type { RejectedRoute, RouteTrace, TraceStep } from './routeTraceTypes';
-import { selectVirtualHost, splitHostPort } from './selectVirtualHost';
+import { selectVirtualHost } from './selectVirtualHost';
 import { traceRouteAction } from './traceRouteAction';
 
 function routeLabel(r: Route): string {
@@ -42,20 +42,17 @@ export function traceRoute(
   options: RouteTraceOptions = {},
 ): RouteTrace {
   const steps: TraceStep[] = [];
-  let headers = requestHeaders(req);
-  if (options.stripAnyHostPort) {
-    const { host, port } = splitHostPort(req.authority);
-    if (port !== undefined) headers = setHeader(headers, ':authority', host);
-  }
+  const headers = requestHeaders(req);
   const ignorePort = rawBool(rc.raw, 'ignore_port_in_host_matching') ?? false;
-  const hostOptions =
-    options.stripMatchingHostPort === undefined
-      ? { ignorePort: ignorePort || options.stripAnyHostPort === true }
-      : {
-          ignorePort: ignorePort || options.stripAnyHostPort === true,
-          stripMatchingPort: options.stripMatchingHostPort,
-        };
-  const vhSel = selectVirtualHost(rc, headerFirst(headers, ':authority'), hostOptions);
+  // `vhost_header` (newer Envoy) names the header used instead of :authority for domain matching.
+  const vhostHeader = rawStr(rc.raw, 'vhost_header');
+  const vhSel = selectVirtualHost(rc, headerFirst(headers, vhostHeader ?? ':authority'), {
+    ignorePort,
+  });
+  if (vhostHeader !== undefined)
+    vhSel.explanation.unshift(
+      `Domains are matched against header "${vhostHeader}" (vhost_header), not :authority.`,
+    );
   const vh = vhSel.virtualHost;
   steps.push({
     kind: 'virtual_host',

@@ -1,6 +1,6 @@
 import type { ConfigDump, FilterChain, NetworkFilter } from '@meshlens/configdump';
 import { pickWeightedCluster } from '../pickWeightedCluster';
-import { rawBool, rawField, rawObj } from '../rawFields';
+import { rawField, rawObj } from '../rawFields';
 import type { RouteTraceOptions } from '../routeRequest';
 import { traceRoute } from '../traceRoute';
 import type { ConnectionInput } from './connection';
@@ -12,6 +12,7 @@ import { resolveServiceIp } from './resolveServiceIp';
 import { selectFilterChain } from './selectFilterChain';
 import { selectListener } from './selectListener';
 import { describeHttpFilters } from './describeHttpFilters';
+import { prepareHcmRequest } from './prepareHcmRequest';
 
 const HCM = 'http_connection_manager';
 
@@ -184,14 +185,19 @@ function followNetworkFilters(
   const filters = describeHttpFilters(terminal);
   if (filters.length > 0)
     t.steps.push({ kind: 'http_filters', title: 'HTTP filters', explanation: filters });
-  const hcmRaw = terminal.raw;
-  const cfg = rawObj(hcmRaw, 'typed_config') ?? rawObj(hcmRaw, 'config');
+  const prepared = prepareHcmRequest(terminal.raw, req, conn.dstPort);
+  if (prepared.notes.length > 0)
+    t.steps.push({
+      kind: 'http_filters',
+      title: 'request normalisation',
+      explanation: prepared.notes,
+    });
   const options: RouteTraceOptions = { ...input.options };
-  if (rawBool(cfg, 'strip_any_host_port')) options.stripAnyHostPort = true;
-  if (rawBool(cfg, 'strip_matching_host_port')) options.stripMatchingHostPort = conn.dstPort;
   if (options.downstreamRemoteIp === undefined && conn.srcIp !== undefined)
     options.downstreamRemoteIp = conn.srcIp;
-  const rt = traceRoute(rc, req, options);
+  if (options.downstreamLocalAddress === undefined && conn.dstIp !== undefined)
+    options.downstreamLocalAddress = `${conn.dstIp}:${conn.dstPort}`;
+  const rt = traceRoute(rc, prepared.request, options);
   t.routeTrace = rt;
   t.steps.push(...rt.steps);
   t.assumptions.push(...rt.assumptions);
