@@ -429,6 +429,35 @@ describeFixtures('istioctl proxy-config goldens', () => {
     expect(r.stderr).toMatch(/^note: the input has no clusters section/);
   });
 
+  // No golden exists for these real dumps; every table and dump must still come out without an
+  // error, and the cluster table must have a row per listed cluster (a crude but failing check).
+  for (const f of listFixtureFiles('config-dumps')) {
+    it(`${f}: every proxy-config type prints (short and -o json)`, async () => {
+      for (const type of [
+        'all',
+        'ecds',
+        'listener',
+        'route',
+        'cluster',
+        'endpoint',
+        'secret',
+        'bootstrap',
+      ]) {
+        for (const o of ['short', 'json']) {
+          const r = await run([type, '-o', o, '--file', fixture(f)]);
+          expect(r.code, `${type} -o ${o}`).toBe(0);
+          expect(r.stderr).not.toMatch(/error|warning/i);
+          if (o === 'json') expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+        }
+      }
+      const table = (await run(['cluster', '--file', fixture(f)])).stdout.trimEnd().split('\n');
+      const json = JSON.parse(
+        (await run(['cluster', '-o', 'json', '--file', fixture(f)])).stdout,
+      ) as unknown[];
+      expect(table.length - 1).toBe(json.length);
+    });
+  }
+
   it('the real CLI (tsx main.ts) prints the same table as the in-process run', async () => {
     const input = fixture(DIR, WAYPOINT);
     const cli = spawnSync(

@@ -11,8 +11,12 @@ import { Document, isScalar, parse, Scalar, visit } from 'yaml';
  * timestamp (Go yaml.v2 checks exactly these tags; flow-collection look-alikes are merely quoted).
  */
 function ambiguousPlain(text: string): boolean {
+  // Scalars of those types are short one-liners; anything else need not be parsed to know.
+  if (text.length > 64 || text.includes('\n')) return false;
   try {
-    const back: unknown = parse(text, { version: '1.1' });
+    // `silent`: text such as `%FILTER_STATE(...)%` reads as a directive, and the warning would go
+    // to the process's stderr.
+    const back: unknown = parse(text, { version: '1.1', logLevel: 'silent' });
     return (
       typeof back === 'number' || typeof back === 'boolean' || back === null || back instanceof Date
     );
