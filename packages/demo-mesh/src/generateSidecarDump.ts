@@ -2,7 +2,13 @@
 import type { JsonObject } from '@meshlens/configdump';
 import { indexMesh } from './meshIndex';
 import type { DemoMesh, DemoPod, DemoService } from './model';
-import { bootstrapSection, proxyNode, staticClusters, staticListeners } from './xds/bootstrap';
+import {
+  bootstrapSection,
+  proxyNode,
+  staticClusters,
+  staticEndpointConfigs,
+  staticListeners,
+} from './xds/bootstrap';
 import {
   BLACK_HOLE_CLUSTER,
   INBOUND_PASSTHROUGH_CLUSTER,
@@ -63,34 +69,6 @@ const dynamicListener = (listener: JsonObject, s: Stamps): JsonObject => ({
   active_state: { version_info: s.version, listener, last_updated: s.lastUpdated },
 });
 
-/** Envoy lists STATIC clusters' hosts as static endpoint configs. */
-function staticEndpointConfigs(clusters: JsonObject[]): JsonObject[] {
-  const out: JsonObject[] = [];
-  for (const c of clusters) {
-    if (c.type !== 'STATIC') continue;
-    const la = c.load_assignment as {
-      endpoints: { lb_endpoints: { endpoint: { address: JsonObject } }[] }[];
-    };
-    out.push({
-      endpoint_config: {
-        '@type': TYPE.clusterLoadAssignment,
-        cluster_name: c.name ?? '',
-        endpoints: la.endpoints.map((group) => ({
-          locality: {},
-          lb_endpoints: group.lb_endpoints.map((e) => ({
-            endpoint: { address: e.endpoint.address, health_check_config: {} },
-            health_status: 'HEALTHY',
-            load_balancing_weight: 1,
-          })),
-          load_balancing_weight: 0,
-        })),
-        policy: { overprovisioning_factor: 140 },
-      },
-    });
-  }
-  return out;
-}
-
 function assemble(
   mesh: DemoMesh,
   pod: DemoPod,
@@ -119,7 +97,7 @@ function assemble(
       },
       {
         '@type': TYPE.endpointsDump,
-        static_endpoint_configs: staticEndpointConfigs(statics),
+        static_endpoint_configs: staticEndpointConfigs(),
         dynamic_endpoint_configs: shared.endpoints.map((endpoint_config) => ({ endpoint_config })),
       },
       {
@@ -175,19 +153,10 @@ export function generateSidecarDump(mesh: DemoMesh, podName: string): JsonObject
 
   const ports = inboundPorts(services);
   const inbound = virtualInboundListener(services);
-  // One entry per distinct inline route config name (the mTLS and plaintext chains share one).
-  const inlineRoutes = new Map<string, JsonObject>();
-  for (const chain of inbound.filter_chains as JsonObject[]) {
-    for (const f of chain.filters as JsonObject[]) {
-      const rc = (f.typed_config as JsonObject | undefined)?.route_config as JsonObject | undefined;
-      if (rc && typeof rc.name === 'string' && !inlineRoutes.has(rc.name))
-        inlineRoutes.set(rc.name, rc);
-    }
-  }
   return assemble(mesh, pod, services, {
-    listeners: [...shared.outboundListeners, virtualOutboundListener(), inbound],
+    listeners: [...shared.outboundListeners, virtualOutboundListener(), inbound.listener],
     routeConfigs: routesFor(mesh, pod.namespace),
-    inlineRoutes: [...inlineRoutes.values()],
+    inlineRoutes: inbound.inlineRouteConfigs,
     clusters: [
       BLACK_HOLE_CLUSTER,
       INBOUND_PASSTHROUGH_CLUSTER,

@@ -9,25 +9,6 @@ export const ENVOY_VERSION = { major_number: 1, minor_number: 32, patch: 3 };
 /** A made-up 40-hex-digit istio/proxy commit (no real build is implied). */
 export const ISTIO_PROXY_SHA = '5f0c2b8e4d1a9c3b7e6f8a2d4c1b9e7f3a5d6c8b';
 
-/** A STATIC bootstrap cluster; `extra` holds fields numbered between connect_timeout and load_assignment. */
-const staticCluster = (
-  name: string,
-  address: JsonObject,
-  extra: JsonObject = {},
-  tail: JsonObject = {},
-): JsonObject => ({
-  '@type': TYPE.cluster,
-  name,
-  type: 'STATIC',
-  connect_timeout: '0.250s',
-  ...extra,
-  load_assignment: {
-    cluster_name: name,
-    endpoints: [{ lb_endpoints: [{ endpoint: { address } }] }],
-  },
-  ...tail,
-});
-
 const pipe = (path: string): JsonObject => ({ pipe: { path } });
 const HTTP2: JsonObject = {
   'envoy.extensions.upstreams.http.v3.HttpProtocolOptions': {
@@ -36,54 +17,79 @@ const HTTP2: JsonObject = {
   },
 };
 
-/** The bootstrap's static clusters; the first four are STATIC and so have static endpoints. */
+/** The bootstrap's STATIC clusters and their one host each: Envoy admin, the agent, SDS and xDS. */
+const STATIC_HOSTS: { name: string; address: JsonObject; http2?: boolean }[] = [
+  { name: 'prometheus_stats', address: socketAddress('127.0.0.1', 15000) },
+  { name: 'agent', address: socketAddress('127.0.0.1', 15020) },
+  { name: 'sds-grpc', address: pipe('./var/run/secrets/workload-spiffe-uds/socket'), http2: true },
+  { name: 'xds-grpc', address: pipe('./etc/istio/proxy/XDS'), http2: true },
+];
+
+const XDS_LIMITS = { max_connections: 100000, max_pending_requests: 100000, max_requests: 100000 };
+
+/** The bootstrap's static clusters (keys in Envoy's field-number order). */
 export function staticClusters(): JsonObject[] {
-  return [
-    staticCluster('prometheus_stats', socketAddress('127.0.0.1', 15000)),
-    staticCluster('agent', socketAddress('127.0.0.1', 15020)),
-    staticCluster(
-      'sds-grpc',
-      pipe('./var/run/secrets/workload-spiffe-uds/socket'),
-      {},
-      {
-        typed_extension_protocol_options: HTTP2,
-      },
-    ),
-    staticCluster(
-      'xds-grpc',
-      pipe('./etc/istio/proxy/XDS'),
-      {
-        max_requests_per_connection: 1,
-        circuit_breakers: {
-          thresholds: [
-            { max_connections: 100000, max_pending_requests: 100000, max_requests: 100000 },
+  const clusters: JsonObject[] = STATIC_HOSTS.map(({ name, address, http2 }) => {
+    const c: JsonObject = {
+      '@type': TYPE.cluster,
+      name,
+      type: 'STATIC',
+      connect_timeout: '0.250s',
+    };
+    if (name === 'xds-grpc') {
+      c.max_requests_per_connection = 1;
+      c.circuit_breakers = { thresholds: [XDS_LIMITS, { priority: 'HIGH', ...XDS_LIMITS }] };
+    }
+    c.load_assignment = {
+      cluster_name: name,
+      endpoints: [{ lb_endpoints: [{ endpoint: { address } }] }],
+    };
+    if (http2) c.typed_extension_protocol_options = HTTP2;
+    return c;
+  });
+  clusters.push({
+    '@type': TYPE.cluster,
+    name: 'zipkin',
+    type: 'STRICT_DNS',
+    connect_timeout: '1s',
+    dns_refresh_rate: '30s',
+    dns_lookup_family: 'V4_ONLY',
+    load_assignment: {
+      cluster_name: 'zipkin',
+      endpoints: [
+        { lb_endpoints: [{ endpoint: { address: socketAddress('zipkin.istio-system', 9411) } }] },
+      ],
+    },
+    respect_dns_ttl: true,
+  });
+  return clusters;
+}
+
+/**
+ * Envoy's EndpointsConfigDump lists STATIC clusters' hosts as static endpoint configs. (zipkin is
+ * STRICT_DNS: no Zipkin runs in the demo, so DNS resolves nothing and it has no hosts.)
+ */
+export function staticEndpointConfigs(): JsonObject[] {
+  return STATIC_HOSTS.map(({ name, address }) => ({
+    endpoint_config: {
+      '@type': TYPE.clusterLoadAssignment,
+      cluster_name: name,
+      endpoints: [
+        {
+          locality: {},
+          lb_endpoints: [
             {
-              priority: 'HIGH',
-              max_connections: 100000,
-              max_pending_requests: 100000,
-              max_requests: 100000,
+              endpoint: { address, health_check_config: {} },
+              health_status: 'HEALTHY',
+              load_balancing_weight: 1,
             },
           ],
+          load_balancing_weight: 0,
         },
-      },
-      { typed_extension_protocol_options: HTTP2 },
-    ),
-    {
-      '@type': TYPE.cluster,
-      name: 'zipkin',
-      type: 'STRICT_DNS',
-      connect_timeout: '1s',
-      dns_refresh_rate: '30s',
-      dns_lookup_family: 'V4_ONLY',
-      respect_dns_ttl: true,
-      load_assignment: {
-        cluster_name: 'zipkin',
-        endpoints: [
-          { lb_endpoints: [{ endpoint: { address: socketAddress('zipkin.istio-system', 9411) } }] },
-        ],
-      },
+      ],
+      policy: { overprovisioning_factor: 140 },
     },
-  ];
+  }));
 }
 
 const backendListener = (

@@ -59,24 +59,26 @@ export function inboundRouteConfig(
 }
 
 /** The two chains (mTLS and plaintext, i.e. PERMISSIVE) of one inbound service port. */
-function portChains(service: DemoService, port: DemoServicePort): JsonObject[] {
+function portChains(
+  service: DemoService,
+  port: DemoServicePort,
+  routeConfigs: JsonObject[],
+): JsonObject[] {
   const target = port.targetPort;
   const cluster = clusterName('inbound', target, '', '');
-  const filters = isHttpProtocol(port.protocol)
-    ? [
-        ISTIO_AUTHN,
-        METADATA_EXCHANGE_NETWORK,
-        inboundHcm(
-          `inbound_0.0.0.0_${target}`,
-          inboundRouteConfig(
-            cluster,
-            `inbound|http|${port.port}`,
-            cluster,
-            `${service.hostname}:${port.port}/*`,
-          ),
-        ),
-      ]
-    : [ISTIO_AUTHN, METADATA_EXCHANGE_NETWORK, ISTIO_STATS_NETWORK, tcpProxy(cluster)];
+  let filters: JsonObject[];
+  if (isHttpProtocol(port.protocol)) {
+    const rc = inboundRouteConfig(
+      cluster,
+      `inbound|http|${port.port}`,
+      cluster,
+      `${service.hostname}:${port.port}/*`,
+    );
+    routeConfigs.push(rc);
+    filters = [ISTIO_AUTHN, METADATA_EXCHANGE_NETWORK, inboundHcm(`inbound_0.0.0.0_${target}`, rc)];
+  } else {
+    filters = [ISTIO_AUTHN, METADATA_EXCHANGE_NETWORK, ISTIO_STATS_NETWORK, tcpProxy(cluster)];
+  }
   return [
     {
       filter_chain_match: {
@@ -97,19 +99,18 @@ function portChains(service: DemoService, port: DemoServicePort): JsonObject[] {
 }
 
 /** The catch-all chains for ports no Service declares (InboundPassthroughCluster). */
-function passthroughChains(): JsonObject[] {
+function passthroughChains(routeConfigs: JsonObject[]): JsonObject[] {
+  const rc = inboundRouteConfig(
+    'InboundPassthroughCluster',
+    'inbound|http|0',
+    'InboundPassthroughCluster',
+    ':0/*',
+  );
+  routeConfigs.push(rc);
   const httpFilters = [
     ISTIO_AUTHN,
     METADATA_EXCHANGE_NETWORK,
-    inboundHcm(
-      'InboundPassthroughCluster',
-      inboundRouteConfig(
-        'InboundPassthroughCluster',
-        'inbound|http|0',
-        'InboundPassthroughCluster',
-        ':0/*',
-      ),
-    ),
+    inboundHcm('InboundPassthroughCluster', rc),
   ];
   const tcpFilters = [
     ISTIO_AUTHN,
@@ -177,8 +178,15 @@ export function inboundPorts(
   return out.sort((a, b) => a.port.targetPort - b.port.targetPort);
 }
 
-/** virtualInbound for a pod backing `services`. */
-export function virtualInboundListener(services: readonly DemoService[]): JsonObject {
+/**
+ * virtualInbound for a pod backing `services`, and the route configurations embedded in it
+ * (each once, though the mTLS and plaintext chains of a port share one).
+ */
+export function virtualInboundListener(services: readonly DemoService[]): {
+  listener: JsonObject;
+  inlineRouteConfigs: JsonObject[];
+} {
+  const inlineRouteConfigs: JsonObject[] = [];
   const chains: JsonObject[] = [
     {
       // Traffic addressed to 15006 itself would loop: drop it.
@@ -186,10 +194,12 @@ export function virtualInboundListener(services: readonly DemoService[]): JsonOb
       filters: [METADATA_EXCHANGE_NETWORK, ISTIO_STATS_NETWORK, tcpProxy('BlackHoleCluster')],
       name: 'virtualInbound-blackhole',
     },
-    ...passthroughChains(),
+    ...passthroughChains(inlineRouteConfigs),
   ];
-  for (const { service, port } of inboundPorts(services)) chains.push(...portChains(service, port));
-  return {
+  for (const { service, port } of inboundPorts(services)) {
+    chains.push(...portChains(service, port, inlineRouteConfigs));
+  }
+  const listener: JsonObject = {
     '@type': TYPE.listener,
     name: 'virtualInbound',
     address: socketAddress('0.0.0.0', 15006),
@@ -223,4 +233,5 @@ export function virtualInboundListener(services: readonly DemoService[]): JsonOb
     traffic_direction: 'INBOUND',
     continue_on_listener_filters_timeout: true,
   };
+  return { listener, inlineRouteConfigs };
 }
