@@ -106,7 +106,13 @@ function listensOn(l: Listener, port: number): boolean {
 /** Picks the entry listener and follows the original-destination hand-off (§3). */
 export function selectListener(dump: ConfigDump, c: ConnectionInput): ListenerSelection {
   const live = liveListeners(dump);
-  const mode = c.direction ?? (dump.node?.proxyType === 'sidecar' ? 'outbound' : 'direct');
+  // Without a bootstrap (partial dumps) a use_original_dst listener on 15001 still says "sidecar".
+  const type = dump.node?.proxyType ?? 'unknown';
+  const looksLikeSidecar =
+    type === 'sidecar' ||
+    (type === 'unknown' &&
+      live.some((l) => rawBool(l.raw, 'use_original_dst') === true && listensOn(l, 15001)));
+  const mode = c.direction ?? (looksLikeSidecar ? 'outbound' : 'direct');
   const explanation: string[] = [];
   if (mode === 'outbound') {
     const entries = live.filter((l) => rawBool(l.raw, 'use_original_dst') === true);

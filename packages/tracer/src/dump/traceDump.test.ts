@@ -159,6 +159,19 @@ describeFixtures('traceDump on real captured dumps', () => {
     );
   });
 
+  it('a listeners-only partial dump (no bootstrap) is still traced as a sidecar, up to the missing RDS', () => {
+    const d = load('istio-sidecar-v3-listeners-only.yaml');
+    const t = traceDump(d, { connection: { dstPort: 9080 }, request: get('reviews:9080', '/') });
+    expect(t.listener?.name).toBe('0.0.0.0_9080');
+    expect(t.outcome).toBe('unsupported');
+    expect(t.summary).toMatch(/no routes section/);
+    const dns = traceDump(d, {
+      connection: { dstIp: '10.96.0.10', dstPort: 53, appProtocol: 'tcp' },
+    });
+    expect(dns.listener?.name).toBe('10.96.0.10_53');
+    expect(dns.clusters[0]?.name).toBe('outbound|53||kube-dns.kube-system.svc.cluster.local');
+  });
+
   it('plain Envoy 1.37: path_separated_prefix decides between route and 404', () => {
     const d = load('envoy137-plain-gatewayapi-v3.json');
     expect(
