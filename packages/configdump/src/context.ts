@@ -28,8 +28,13 @@ export function guarded<T>(ctx: ParseContext, path: string, read: () => T): T | 
   try {
     return read();
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    warn(ctx, 'malformed_resource', `skipped a resource that could not be read: ${why}`, path);
+    skipped(ctx, path, e);
     return undefined;
   }
+}
+
+/** The warning for a resource whose reader threw. */
+export function skipped(ctx: ParseContext, path: string, e: unknown): void {
+  const why = e instanceof Error ? e.message : String(e);
+  warn(ctx, 'malformed_resource', `skipped a resource that could not be read: ${why}`, path);
 }

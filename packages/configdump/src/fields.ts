@@ -59,6 +59,25 @@ export function objArr(o: JsonObject, key: string): JsonObject[] {
   return out;
 }
 
+/**
+ * Maps the object entries of an array-valued field (skipping non-objects) into one new array;
+ * `index` is the position in the original list. Saves the intermediate array of `objArr().map()`.
+ */
+export function mapObjs<T>(
+  o: JsonObject,
+  key: string,
+  f: (item: JsonObject, index: number) => T,
+): T[] {
+  const v = field(o, key);
+  const out: T[] = [];
+  if (!Array.isArray(v)) return out;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (isObject(item)) out.push(f(item, i));
+  }
+  return out;
+}
+
 /** A string-valued field. */
 export function str(o: JsonObject, key: string): string | undefined {
   const v = field(o, key);

@@ -1,4 +1,4 @@
-import { field, num, obj, objArr, str, strArr, typeUrl } from './fields';
+import { field, mapObjs, num, obj, objArr, str, strArr, typeUrl } from './fields';
 import { istioConfigOf } from './istioMetadata';
 import type {
   CircuitBreakerThresholds,
@@ -98,7 +98,7 @@ function clusterTls(c: JsonObject): ClusterTls | undefined {
 function circuitBreakers(c: JsonObject): CircuitBreakerThresholds[] {
   const cb = obj(c, 'circuit_breakers');
   if (!cb) return [];
-  return objArr(cb, 'thresholds').map((t) => {
+  return mapObjs(cb, 'thresholds', (t) => {
     const p = field(t, 'priority');
     const out: CircuitBreakerThresholds = {
       priority: p === 'HIGH' || p === 1 ? 'HIGH' : 'DEFAULT',

@@ -1,5 +1,5 @@
 import { parseAddress } from './address';
-import { arr, bool, field, has, num, obj, objArr, str, strArr, toNum } from './fields';
+import { arr, bool, field, has, mapObjs, num, obj, objArr, str, strArr, toNum } from './fields';
 import type {
   CidrRange,
   FilterChain,
@@ -62,7 +62,7 @@ function parseFilterChain(fc: JsonObject, index: number, meta: ResourceMeta): Fi
     index,
     isDefault: index < 0,
     match: parseMatch(obj(fc, 'filter_chain_match')),
-    filters: objArr(fc, 'filters').map((f) => parseNetworkFilter(f, meta)),
+    filters: mapObjs(fc, 'filters', (f) => parseNetworkFilter(f, meta)),
     raw: fc,
   };
   const ts = obj(fc, 'transport_socket');
@@ -89,7 +89,7 @@ export function parseListener(l: JsonObject, meta: ResourceMeta): Listener {
     state: meta.state,
     name: str(l, 'name') ?? '',
     address: parseAddress(field(l, 'address')),
-    additionalAddresses: objArr(l, 'additional_addresses').map((a) =>
+    additionalAddresses: mapObjs(l, 'additional_addresses', (a) =>
       parseAddress(field(a, 'address')),
     ),
     trafficDirection: dir === 'INBOUND' || dir === 'OUTBOUND' ? dir : 'UNSPECIFIED',
@@ -97,7 +97,7 @@ export function parseListener(l: JsonObject, meta: ResourceMeta): Listener {
       bool(l, 'use_original_dst') === true || listenerFilters.some((n) => ORIGINAL_DST.has(n)),
     bindToPort,
     listenerFilters,
-    filterChains: objArr(l, 'filter_chains').map((fc, i) => parseFilterChain(fc, i, meta)),
+    filterChains: mapObjs(l, 'filter_chains', (fc, i) => parseFilterChain(fc, i, meta)),
     raw: l,
   };
   applyMeta(listener, meta);

@@ -1,4 +1,4 @@
-import { extensionConfig, has, obj, objArr, str, typeUrl } from './fields';
+import { extensionConfig, has, mapObjs, obj, objArr, str, typeUrl } from './fields';
 import type { HttpFilter, JsonObject, NetworkFilter, ResourceMeta, RouteSource } from './model';
 import { parseRouteConfig } from './parseRouteConfig';
 import { parseWeightedClusters } from './parseRouteAction';
@@ -56,7 +56,7 @@ export function parseNetworkFilter(f: JsonObject, meta: ResourceMeta): NetworkFi
       kind: 'http_connection_manager',
       name,
       routeSource: routeSource(cfg, meta),
-      httpFilters: objArr(cfg, 'http_filters').map(parseHttpFilter),
+      httpFilters: mapObjs(cfg, 'http_filters', parseHttpFilter),
       raw: f,
     };
     const sp = str(cfg, 'stat_prefix');

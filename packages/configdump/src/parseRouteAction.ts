@@ -1,5 +1,5 @@
 import { base64ToBytes, bytesToText } from './base64';
-import { bool, field, has, num, obj, objArr, str } from './fields';
+import { bool, field, has, mapObjs, num, obj, objArr, str } from './fields';
 import type {
   ForwardOptions,
   JsonObject,
@@ -30,7 +30,7 @@ function regexRewrite(o: JsonObject): { regex: string; substitution: string } | 
 
 /** Weighted clusters of a route or TCP proxy (`weighted_clusters.clusters`). */
 export function parseWeightedClusters(wc: JsonObject): WeightedCluster[] {
-  return objArr(wc, 'clusters').map((c) => {
+  return mapObjs(wc, 'clusters', (c) => {
     const w: WeightedCluster = {
       name: str(c, 'name') ?? '',
       weight: num(c, 'weight') ?? 0,

@@ -1,4 +1,4 @@
-import { obj, objArr, str, strArr } from './fields';
+import { mapObjs, obj, str, strArr } from './fields';
 import { istioConfigOf } from './istioMetadata';
 import type { JsonObject, ResourceMeta, Route, RouteConfig, VirtualHost } from './model';
 import { parseRouteAction } from './parseRouteAction';
@@ -27,7 +27,7 @@ function parseVirtualHost(vh: JsonObject): VirtualHost {
   return {
     name: str(vh, 'name') ?? '',
     domains: strArr(vh, 'domains'),
-    routes: objArr(vh, 'routes').map(parseRoute),
+    routes: mapObjs(vh, 'routes', parseRoute),
     requireTls: tls === 'EXTERNAL_ONLY' || tls === 'ALL' ? tls : 'NONE',
     raw: vh,
   };
@@ -38,7 +38,7 @@ export function parseRouteConfig(rc: JsonObject, meta: ResourceMeta, inline: boo
   const out: RouteConfig = {
     state: meta.state,
     name: str(rc, 'name') ?? '',
-    virtualHosts: objArr(rc, 'virtual_hosts').map(parseVirtualHost),
+    virtualHosts: mapObjs(rc, 'virtual_hosts', parseVirtualHost),
     inline,
     raw: rc,
   };

@@ -1,4 +1,4 @@
-import { bool, field, has, num, obj, objArr, str } from './fields';
+import { bool, field, has, mapObjs, num, obj, str } from './fields';
 import type {
   HeaderMatcher,
   JsonObject,
@@ -120,8 +120,8 @@ export function parseRouteMatch(m: JsonObject | undefined): RouteMatch {
   const out: RouteMatch = {
     path: parsePath(m),
     caseSensitive: bool(m, 'case_sensitive') ?? true,
-    headers: objArr(m, 'headers').map(parseHeaderMatcher),
-    queryParameters: objArr(m, 'query_parameters').map(parseQueryParameter),
+    headers: mapObjs(m, 'headers', parseHeaderMatcher),
+    queryParameters: mapObjs(m, 'query_parameters', parseQueryParameter),
     grpc: has(m, 'grpc'),
     raw: m,
   };

@@ -1,6 +1,6 @@
 import type { DumpBuilder } from './builder';
 import { noteInnerType } from './builder';
-import { guarded, warn } from './context';
+import { guarded, skipped, warn } from './context';
 import { field, isObject, obj, str } from './fields';
 import type {
   ExtensionConfig,
@@ -58,23 +58,29 @@ function eachEntry(
     warn(b.ctx, 'malformed_resource', `\`${key}\` is not a list`, here);
     return;
   }
-  list.forEach((e, i) => {
-    const p = `${here}[${i}]`;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    // Paths are built only for warnings: one string per entry would be pure garbage on big dumps.
     if (!isObject(e)) {
-      warn(b.ctx, 'malformed_resource', `an entry of \`${key}\` is not an object`, p);
-      return;
+      warn(b.ctx, 'malformed_resource', `an entry of \`${key}\` is not an object`, `${here}[${i}]`);
+      continue;
     }
     let resource: JsonObject | undefined;
     if (wrapper !== undefined) {
       resource = obj(e, wrapper);
       if (!resource) {
-        warn(b.ctx, 'malformed_resource', `an entry of \`${key}\` has no \`${wrapper}\` object`, p);
-        return;
+        const why = `an entry of \`${key}\` has no \`${wrapper}\` object`;
+        warn(b.ctx, 'malformed_resource', why, `${here}[${i}]`);
+        continue;
       }
       noteInnerType(b, resource);
     }
-    guarded(b.ctx, p, () => read(e, resource));
-  });
+    try {
+      read(e, resource);
+    } catch (err) {
+      skipped(b.ctx, `${here}[${i}]`, err);
+    }
+  }
 }
 
 function readClusters(b: DumpBuilder, s: JsonObject, path: string): void {
