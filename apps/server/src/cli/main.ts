@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerCheckCommand } from './checkCommand';
 import { registerDemoCommand } from './demoCommand';
+import { registerGraphCommand } from './graphCommand';
 import { registerProxyConfigCommand } from './proxyConfigCommand';
 import { registerProxyStatusCommand } from './proxyStatusCommand';
 import { registerRouteCheckCommand } from './routeCheckCommand';
@@ -23,6 +24,7 @@ registerServeCommand(program);
 registerTraceCommand(program);
 registerRouteCheckCommand(program);
 registerCheckCommand(program);
+registerGraphCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Last-resort guard: commands report their own errors; nothing should print a stack trace.
