@@ -84,9 +84,22 @@ describeFixtures('router_check_tool suites (fixtures/router-check)', () => {
     );
     expect(bad).toBe(1);
     const text = out.join('\n');
+    expect(text).toContain('PASS  MetadataMatches');
     expect(text).toContain('FAIL  MetadataValueMismatch');
     expect(text).toContain('expected: [stable], actual: [canary]');
-    expect(text).not.toContain('MetadataMatches');
+    out.length = 0;
+    runRouteCheck(
+      {
+        config: fixture(DIR, 'RouteMetadata.yaml'),
+        tests: fixture(DIR, 'RouteMetadata.golden.proto.json'),
+        onlyShowFailures: true,
+        details: true,
+      },
+      (s) => out.push(s),
+    );
+    const failuresOnly = out.join('\n');
+    expect(failuresOnly).not.toContain('MetadataMatches');
+    expect(failuresOnly).toMatch(/route decision: virtual host "local_service" -> route #1/);
   });
 
   it('an unsupported validation field fails the test instead of passing it', () => {

@@ -2,15 +2,23 @@ import type { RouterCheckResult } from './runRouterCheck';
 
 /** Output options mirroring router_check_tool's flags. */
 export interface ReportOptions {
-  /** `--details`: print every test (and, for failures, the route decision). */
+  /** `--details`: also print, for each printed test, the route decision behind it. */
   details?: boolean;
-  /** `--only-show-failures`: with `--details`, print failing tests only. */
+  /** `--only-show-failures`: print failing tests only. */
   onlyShowFailures?: boolean;
 }
 
+function decision(r: RouterCheckResult): string {
+  const t = r.trace;
+  const parts = [t.virtualHost ? `virtual host "${t.virtualHost.name}"` : 'no virtual host'];
+  if (t.route) parts.push(`route #${t.route.index}${t.route.name ? ` "${t.route.name}"` : ''}`);
+  parts.push(t.summary);
+  return parts.join(' -> ');
+}
+
 /**
- * Text report: failing tests always appear with their mismatches; passing tests only with
- * `--details` (and not with `--only-show-failures`). Ends with a one-line summary.
+ * Text report: one `PASS`/`FAIL` line per test (failing ones followed by their mismatches),
+ * then a one-line summary.
  */
 export function formatRouterCheckReport(
   results: RouterCheckResult[],
@@ -18,13 +26,10 @@ export function formatRouterCheckReport(
 ): string {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.passed) {
-      if (opts.details && !opts.onlyShowFailures) lines.push(`PASS  ${r.name}`);
-      continue;
-    }
-    lines.push(`FAIL  ${r.name}`);
+    if (r.passed && opts.onlyShowFailures) continue;
+    lines.push(`${r.passed ? 'PASS' : 'FAIL'}  ${r.name}`);
     for (const f of r.failures) lines.push(`      ${f}`);
-    if (opts.details) lines.push(`      (route decision: ${r.trace.summary})`);
+    if (opts.details) lines.push(`      route decision: ${decision(r)}`);
   }
   const failed = results.filter((r) => !r.passed).length;
   lines.push(

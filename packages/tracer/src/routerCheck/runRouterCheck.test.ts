@@ -91,7 +91,9 @@ describe('runRouterCheck (router_check_tool semantics)', () => {
     ]);
     expect(r[0]?.passed).toBe(false);
     const text = formatRouterCheckReport(r, { details: true });
-    expect(text).toMatch(/FAIL {2}dm\n.*input field "dynamic_metadata" is not supported/);
+    expect(text).toMatch(
+      /FAIL {2}dm\n.*input field "dynamic_metadata" is not supported.*\n.*route decision/,
+    );
     expect(text).toMatch(/0\/1 tests passed, 1 failed\./);
   });
 });
