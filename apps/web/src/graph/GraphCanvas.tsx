@@ -9,6 +9,8 @@ import { toCytoscapeElements } from './toCytoscapeElements';
 /** Props of the Cytoscape canvas. */
 export interface GraphCanvasProps {
   graph: ProxyGraph;
+  /** The view is fitted when this changes (not when a group opens: the user keeps their place). */
+  fitKey: string;
   palette: GraphPalette;
   /** Search matches: highlighted, everything else dimmed. */
   matches: readonly string[];
@@ -30,7 +32,8 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
   const cyRef = useRef<Core | undefined>(undefined);
   const handlers = useRef(p);
   handlers.current = p;
-  const { graph, palette, matches, current, selected, focus } = p;
+  const { graph, fitKey, palette, matches, current, selected, focus } = p;
+  const fittedFor = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     if (!container.current) return undefined;
@@ -69,9 +72,12 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       cy.elements().remove();
       cy.add(toCytoscapeElements(graph));
     });
-    fitReadable(cy);
+    if (fittedFor.current !== fitKey) {
+      fitReadable(cy);
+      fittedFor.current = fitKey;
+    }
     handlers.current.onReady(cy);
-  }, [graph]);
+  }, [graph, fitKey]);
 
   useEffect(() => {
     cyRef.current?.style(cytoscapeStyle(palette));

@@ -6,7 +6,7 @@ import { exportModelJson, exportPng, exportSvg } from './exportGraph';
 import { GraphCanvas } from './GraphCanvas';
 import { graphPalette } from './graphTheme';
 import { GraphToolbar } from './GraphToolbar';
-import type { GraphViewState } from './graphViewState';
+import type { GraphLevel, GraphViewState } from './graphViewState';
 import { NodeSidePanel } from './NodeSidePanel';
 import { useGraphTestHook } from './useGraphTestHook';
 import './graph.css';
@@ -31,16 +31,22 @@ function without<K extends keyof GraphViewState>(s: GraphViewState, key: K): Gra
 /** The proxy graph view: toolbar, Cytoscape canvas and the side panel of the selected node. */
 export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element {
   const { dump, state, onStateChange } = props;
+  // The shell may decode a fresh state from the URL on every change; keying the graph on the
+  // list contents (not the array identities) keeps a selection from rebuilding the graph.
+  const hiddenKey = state.hiddenLevels.join(',');
+  const expandedKey = state.expanded.join('\n');
   const graph = useMemo(
     () =>
       buildProxyGraph(dump, {
         direction: state.direction,
-        hiddenLevels: state.hiddenLevels,
-        expanded: state.expanded,
+        hiddenLevels: hiddenKey === '' ? [] : (hiddenKey.split(',') as GraphLevel[]),
+        expanded: expandedKey === '' ? [] : expandedKey.split('\n'),
         ...(state.focus !== undefined ? { focus: state.focus } : {}),
       }),
-    [dump, state.direction, state.hiddenLevels, state.expanded, state.focus],
+    [dump, state.direction, hiddenKey, expandedKey, state.focus],
   );
+  // Opening a group keeps the viewport; anything that changes what the graph is about refits.
+  const fitKey = `${props.dumpLabel}\n${state.direction}\n${hiddenKey}\n${state.focus ?? ''}`;
   const matches = useMemo(() => searchGraph(graph, state.search ?? ''), [graph, state.search]);
   const [cursor, setCursor] = useState(-1);
   useEffect(() => setCursor(-1), [matches]);
@@ -74,7 +80,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
     if (node?.kind === 'group') toggleGroup(id);
     else select(id);
   };
-  useGraphTestHook(cy, matches, select, focus);
+  useGraphTestHook(cy, state, matches, select, focus);
 
   const selectedNode = state.selected
     ? graph.nodes.find((n) => n.id === state.selected)
@@ -115,6 +121,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
       <div className="graph-body">
         <GraphCanvas
           graph={graph}
+          fitKey={fitKey}
           palette={palette}
           matches={matches}
           current={current}

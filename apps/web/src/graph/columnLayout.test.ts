@@ -25,7 +25,7 @@ describe('columnLayout', () => {
   it('puts columns left to right and skips empty ones', () => {
     const pos = columnLayout(nodes, edges);
     expect(pos.get('a')?.x).toBe(0);
-    expect(pos.get('a1')?.x).toBe(300);
+    expect(pos.get('a1')?.x).toBe(280);
   });
   it('orders a column by its neighbours so edges do not cross', () => {
     const pos = columnLayout(nodes, edges);

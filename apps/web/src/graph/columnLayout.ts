@@ -9,7 +9,7 @@ export interface ColumnLayoutOptions {
 }
 
 export const defaultColumnLayout: ColumnLayoutOptions = {
-  columnSpacing: 300,
+  columnSpacing: 280,
   rowSpacing: 54,
   sweeps: 4,
 };
