@@ -62,7 +62,7 @@ export function traceRoute(
   });
   if (!vh)
     return noRoute(
-      `No virtual host of "${rc.name}" matches host "${req.authority}": 404 (NR).`,
+      `No virtual host of ${rc.name ? `"${rc.name}"` : 'the route configuration'} matches host "${req.authority}": 404 (NR).`,
       steps,
       headers,
     );
