@@ -73,6 +73,8 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       cy.add(toCytoscapeElements(graph));
     });
     if (fittedFor.current !== fitKey) {
+      // The side panel may have opened in this same render; measure before fitting.
+      cy.resize();
       fitReadable(cy);
       fittedFor.current = fitKey;
     }
