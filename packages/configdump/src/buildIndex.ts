@@ -81,6 +81,7 @@ export function buildIndex(ctx: ParseContext, d: IndexInput): DumpIndex {
   const has = (s: SectionKind): boolean => d.sections.has(s);
 
   const toRouteConfig = (from: ObjectRef, name: string, via: Reference['via']): void => {
+    if (name === '') return;
     if (routeConfigByName.has(name))
       references.push({ from, to: { kind: 'route_config', name }, via });
     else if (has('routes')) dangling.push({ from, via, name, expected: 'route_config' });

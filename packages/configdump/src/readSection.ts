@@ -137,7 +137,10 @@ function readListeners(b: DumpBuilder, s: JsonObject, path: string): void {
       const l = st && obj(st, 'listener');
       if (st && l) {
         noteInnerType(b, l);
-        b.listeners.push(parseListener(l, meta(st, state)));
+        const listener = parseListener(l, meta(st, state));
+        // The entry carries the name even when the listener object omits it.
+        if (listener.name === '') listener.name = str(e, 'name') ?? '';
+        b.listeners.push(listener);
       }
     }
     const err = obj(e, 'error_state');
