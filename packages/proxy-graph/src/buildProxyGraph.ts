@@ -13,6 +13,8 @@ export const defaultAggregateThreshold = 400;
 // The full graph depends on the dump alone; view changes (focus, search, levels) reuse it.
 const fullGraphs = new WeakMap<ConfigDump, FullGraph>();
 
+const foldDecisions = new WeakMap<ConfigDump, Map<string, GroupableKind[]>>();
+
 function fullGraphOf(dump: ConfigDump): FullGraph {
   let full = fullGraphs.get(dump);
   if (!full) fullGraphs.set(dump, (full = buildFullGraph(dump)));
@@ -37,7 +39,13 @@ export function buildProxyGraph(dump: ConfigDump, options: ProxyGraphOptions = {
   if (focused) parts = focused;
 
   const threshold = options.aggregateThreshold ?? defaultAggregateThreshold;
-  const folded = chooseFolded(dump, parts, threshold, focus);
+  // Opening groups must not change which levels fold, and re-deciding costs a few aggregation
+  // passes: remember the decision per dump and per everything else that shapes the graph.
+  const foldKey = JSON.stringify([direction, options.hiddenLevels ?? [], focus ?? null, threshold]);
+  let decisions = foldDecisions.get(dump);
+  if (!decisions) foldDecisions.set(dump, (decisions = new Map()));
+  let folded = decisions.get(foldKey);
+  if (!folded) decisions.set(foldKey, (folded = chooseFolded(dump, parts, threshold, focus)));
   const expanded = new Set(options.expanded ?? []);
   const agg = aggregateGraph(dump, parts, folded, expanded, focus);
   let result: GraphParts = agg;
