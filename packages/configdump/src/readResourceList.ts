@@ -2,7 +2,7 @@ import type { DumpBuilder } from './builder';
 import { noteInnerType } from './builder';
 import type { ResourceKind } from './classifyResource';
 import { classifyResource, unwrapEntry } from './classifyResource';
-import { guarded, warn } from './context';
+import { skipped, warn } from './context';
 import { isObject, obj, str, typeUrl } from './fields';
 import type { ExtensionConfig, JsonObject, JsonValue, ResourceMeta, SectionKind } from './model';
 import { parseCluster } from './parseCluster';
@@ -92,30 +92,29 @@ function addResource(
  */
 export function readResourceList(b: DumpBuilder, items: JsonValue[], path: string): number {
   let recognised = 0;
-  items.forEach((item, i) => {
-    const p = `${path}[${i}]`;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!isObject(item)) {
-      warn(b.ctx, 'malformed_resource', 'a list item is not an object', p);
-      return;
+      warn(b.ctx, 'malformed_resource', 'a list item is not an object', `${path}[${i}]`);
+      continue;
     }
     const wrapped = unwrapEntry(item);
     const kind = wrapped ? wrapped.kind : classifyResource(item);
     if (kind === undefined) {
       const t = typeUrl(item);
-      warn(
-        b.ctx,
-        'unknown_type',
+      const why =
         t === undefined
           ? 'a list item is not a recognisable Envoy resource'
-          : `unknown resource type ${t}`,
-        p,
-      );
-      return;
+          : `unknown resource type ${t}`;
+      warn(b.ctx, 'unknown_type', why, `${path}[${i}]`);
+      continue;
     }
     recognised++;
-    guarded(b.ctx, p, () =>
-      addResource(b, kind, wrapped ? wrapped.resource : item, wrapped ? wrapped.entry : undefined),
-    );
-  });
+    try {
+      addResource(b, kind, wrapped ? wrapped.resource : item, wrapped ? wrapped.entry : undefined);
+    } catch (e) {
+      skipped(b.ctx, `${path}[${i}]`, e);
+    }
+  }
   return recognised;
 }
