@@ -53,6 +53,8 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       if (e.target === cy) handlers.current.onTapBackground();
     });
     cyRef.current = cy;
+    // A new instance (StrictMode mounts twice in development) has not been fitted yet.
+    fittedFor.current = undefined;
     // The side panel opening or the window resizing changes the canvas size; Cytoscape only
     // watches the window, so tell it.
     const observer = new ResizeObserver(() => cy.resize());
