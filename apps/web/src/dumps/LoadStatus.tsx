@@ -1,4 +1,11 @@
 import type { LoadFailure, LoadJob } from './useDumps';
+import type { ParsePhase } from './workerProtocol';
+
+const phaseLabel: Record<ParsePhase, string> = {
+  read: 'Reading',
+  parse: 'Parsing',
+  receive: 'Opening',
+};
 
 /** Progress bars of running loads (cancellable) and banners of failed ones. */
 export function LoadStatus(props: {
@@ -13,7 +20,7 @@ export function LoadStatus(props: {
       {props.jobs.map((job) => (
         <div className="load-progress" data-testid="load-progress" key={job.jobId} role="status">
           <span className="load-progress__label">
-            {job.phase === 'read' ? 'Reading' : 'Parsing'} <strong>{job.name}</strong>
+            {phaseLabel[job.phase]} <strong>{job.name}</strong>
           </span>
           <progress max={1} value={job.progress} aria-label={`Loading ${job.name}`} />
           <span className="load-progress__pct">{Math.round(job.progress * 100)}%</span>

@@ -11,14 +11,11 @@ scope.onmessage = (event: MessageEvent<ParseRequest>) => {
   runParseJob(req, (msg: WorkerReply) => scope.postMessage(msg)).catch((err: unknown) => {
     // The parser never throws; reading a File can (e.g. the file vanished from disk).
     const reply: WorkerReply = {
-      type: 'done',
+      type: 'failed',
       jobId: req.jobId,
-      result: {
-        ok: false,
-        error: {
-          code: 'empty',
-          message: `Could not read ${req.source.name}: ${err instanceof Error ? err.message : String(err)}`,
-        },
+      error: {
+        code: 'empty',
+        message: `Could not read ${req.source.name}: ${err instanceof Error ? err.message : String(err)}`,
       },
     };
     scope.postMessage(reply);

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../../tests/conformance/fixtures';
 import { describeFixtures } from '../../../../tests/conformance/fixtures';
+import { DumpAssembler } from './dumpTransfer';
 import { runParseJob } from './runParseJob';
 import {
   isGzip,
@@ -13,18 +14,19 @@ import {
 } from './workerProtocol';
 
 describe('worker message protocol', () => {
-  it('maps read and parse progress onto one increasing bar', () => {
+  it('maps read, parse and receive progress onto one increasing bar', () => {
     const points = [
       overallProgress('read', 0),
       overallProgress('read', 0.5),
       overallProgress('read', 1),
       overallProgress('parse', 0.5),
       overallProgress('parse', 1),
+      overallProgress('receive', 0.5),
+      overallProgress('receive', 1),
     ];
     expect(points[0]).toBe(0);
-    expect(points[4]).toBe(1);
-    for (let i = 1; i < points.length; i++)
-      expect(points[i]!).toBeGreaterThanOrEqual(points[i - 1]!);
+    expect(points.at(-1)).toBeCloseTo(1, 10);
+    for (let i = 1; i < points.length; i++) expect(points[i]!).toBeGreaterThan(points[i - 1]!);
     expect(overallProgress('parse', Number.NaN)).toBe(overallProgress('parse', 0));
     expect(overallProgress('read', 7)).toBe(overallProgress('read', 1));
   });
@@ -45,7 +47,7 @@ describe('worker message protocol', () => {
     expect(text).toBe('{"configs": []}');
   });
 
-  it('answers a text job with a done message carrying the job id', async () => {
+  it('answers a bad text job with one failed message carrying the job id and the error', async () => {
     const msgs: WorkerReply[] = [];
     await runParseJob(
       {
@@ -55,15 +57,15 @@ describe('worker message protocol', () => {
       },
       (m) => msgs.push(m),
     );
-    const done = msgs.at(-1);
-    expect(done?.type).toBe('done');
-    expect(done?.jobId).toBe(42);
-    if (done?.type === 'done') expect(done.result.ok).toBe(false);
+    const last = msgs.at(-1);
+    expect(last?.type).toBe('failed');
+    expect(last?.jobId).toBe(42);
+    if (last?.type === 'failed') expect(last.error.code).toBe('invalid_json');
   });
 });
 
 describeFixtures('worker parse job on real dumps', () => {
-  it('parses a gzipped real dump read in chunks, with read progress reaching 1', async () => {
+  it('parses a gzipped real dump read in chunks and sends it in parts that reassemble', async () => {
     const raw = readFileSync(fixture('config-dumps', 'istio13rc-productpage-sidecar-v2alpha.json'));
     const msgs: WorkerReply[] = [];
     await runParseJob(
@@ -72,17 +74,18 @@ describeFixtures('worker parse job on real dumps', () => {
         jobId: 7,
         source: { kind: 'blob', name: 'productpage.json.gz', blob: new Blob([gzipSync(raw)]) },
       },
-      (m) => msgs.push(m),
+      (m) => msgs.push(structuredClone(m)),
     );
     const reads = msgs.filter((m) => m.type === 'progress' && m.phase === 'read');
     expect(reads.at(-1)).toMatchObject({ fraction: 1 });
-    const done = msgs.at(-1);
-    expect(done?.type).toBe('done');
-    if (done?.type !== 'done') return;
-    expect(done.result.ok).toBe(true);
-    if (done.result.ok) {
-      expect(done.result.dump.listeners.length).toBeGreaterThan(0);
-      expect(done.result.dump.source.gzip).toBe(true);
-    }
+    const parts = msgs.filter((m) => m.type === 'part');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => p.seq)).toEqual(parts.map((_, i) => i));
+    expect(new Set(parts.map((p) => p.total))).toEqual(new Set([parts.length]));
+    const assembler = new DumpAssembler();
+    for (const p of parts) assembler.add(p.part);
+    const dump = assembler.result();
+    expect(dump?.listeners.length).toBeGreaterThan(0);
+    expect(dump?.source.gzip).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 import { parseConfigDump } from '@meshlens/configdump';
+import { splitDump } from './dumpTransfer';
 import { parserInput, readInChunks, type ParseRequest, type WorkerReply } from './workerProtocol';
 
 /** Fewest milliseconds between two progress messages of the same phase. */
 const progressIntervalMs = 50;
 
 /**
- * Runs one parse request and posts its progress and result. Kept apart from the worker entry
+ * Runs one parse request and posts its progress, then the model in parts (or the error). Kept apart from the worker entry
  * so it can be tested without a browser.
  */
 export async function runParseJob(
@@ -30,5 +31,10 @@ export async function runParseJob(
     fileName: source.name,
     onProgress: (f) => progress('parse', f),
   });
-  post({ type: 'done', jobId, result });
+  if (!result.ok) {
+    post({ type: 'failed', jobId, error: result.error });
+    return;
+  }
+  const parts = splitDump(result.dump);
+  parts.forEach((part, seq) => post({ type: 'part', jobId, seq, total: parts.length, part }));
 }

@@ -2,6 +2,7 @@ import type { ConfigDump } from '@meshlens/configdump';
 import { useCallback, useRef, useState } from 'react';
 import { describeDumpError } from './describeDumpError';
 import { baseDumpLabel, uniqueLabel } from './dumpLabel';
+import { DumpAssembler } from './dumpTransfer';
 import {
   overallProgress,
   type ParsePhase,
@@ -76,22 +77,36 @@ export function useDumps(): DumpsApi {
           name: `meshlens-parse-${jobId}`,
         });
         workers.current.set(jobId, { worker, finish: () => resolve(undefined) });
+        const assembler = new DumpAssembler();
+        const setProgress = (phase: ParsePhase, fraction: number): void => {
+          const progress = overallProgress(phase, fraction);
+          setJobs((js) => js.map((j) => (j.jobId === jobId ? { ...j, phase, progress } : j)));
+        };
         worker.onmessage = (event: MessageEvent<WorkerReply>) => {
           const msg = event.data;
           if (msg.type === 'progress') {
-            const progress = overallProgress(msg.phase, msg.fraction);
-            setJobs((js) =>
-              js.map((j) => (j.jobId === jobId ? { ...j, phase: msg.phase, progress } : j)),
-            );
+            setProgress(msg.phase, msg.fraction);
             return;
           }
-          finishJob(jobId);
-          if (!msg.result.ok) {
-            fail(source.name, describeDumpError(msg.result.error));
+          if (msg.type === 'failed') {
+            finishJob(jobId);
+            fail(source.name, describeDumpError(msg.error));
             resolve(undefined);
             return;
           }
-          const dump = msg.result.dump;
+          // Each part arrives in its own task, so the page keeps painting in between.
+          assembler.add(msg.part);
+          if (msg.seq < msg.total - 1) {
+            setProgress('receive', (msg.seq + 1) / msg.total);
+            return;
+          }
+          finishJob(jobId);
+          const dump = assembler.result();
+          if (dump === undefined) {
+            fail(source.name, 'The parser sent an incomplete model; please try again.');
+            resolve(undefined);
+            return;
+          }
           const label = uniqueLabel(
             baseDumpLabel(dump, source.name),
             dumpsRef.current.map((d) => d.label),

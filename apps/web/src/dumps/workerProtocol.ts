@@ -1,4 +1,5 @@
-import type { ParseResult } from '@meshlens/configdump';
+import type { DumpError } from '@meshlens/configdump';
+import type { DumpPart } from './dumpTransfer';
 
 /** What the page asks the parse worker to read. Files are read inside the worker, in chunks. */
 export type ParseSource =
@@ -11,21 +12,26 @@ export interface ParseRequest {
   source: ParseSource;
 }
 
-/** Which step a job is in. */
-export type ParsePhase = 'read' | 'parse';
+/** Which step a job is in: reading the file, parsing it, moving the model to the page. */
+export type ParsePhase = 'read' | 'parse' | 'receive';
 
-/** Worker -> page. */
+/**
+ * Worker -> page. A successful job sends its model as numbered parts (see `dumpTransfer`), the
+ * last one completing it; a failed job sends the parser's typed error.
+ */
 export type WorkerReply =
-  | { type: 'progress'; jobId: number; phase: ParsePhase; fraction: number }
-  | { type: 'done'; jobId: number; result: ParseResult };
+  | { type: 'progress'; jobId: number; phase: 'read' | 'parse'; fraction: number }
+  | { type: 'part'; jobId: number; seq: number; total: number; part: DumpPart }
+  | { type: 'failed'; jobId: number; error: DumpError };
 
-/** Share of the progress bar given to reading the file (the rest is parsing). */
-const readShare = 0.25;
+/** Where each phase starts on the progress bar (the last one ends at 1). */
+const phaseStart: Record<ParsePhase, number> = { read: 0, parse: 0.2, receive: 0.85 };
+const phaseEnd: Record<ParsePhase, number> = { read: 0.2, parse: 0.85, receive: 1 };
 
 /** One 0..1 progress value for the bar, from a phase and its own fraction. */
 export function overallProgress(phase: ParsePhase, fraction: number): number {
   const f = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
-  return phase === 'read' ? f * readShare : readShare + f * (1 - readShare);
+  return phaseStart[phase] + f * (phaseEnd[phase] - phaseStart[phase]);
 }
 
 /** True for the gzip magic number. */

@@ -3,13 +3,13 @@ import {
   type SortingState,
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef } from 'react';
 import type { TableSort } from '../urlState/appUrlState';
 import { filterRows, rowSearchText } from './filterRows';
+import { sortRows } from './sortRows';
 
 /** A column of a {@link DataTable}: a row field, its header and its share of the width. */
 export interface ColumnSpec<T> {
@@ -71,28 +71,42 @@ export function DataTable<T extends { nodeId: string }>(props: {
     () => filterRows(props.rows, texts, filter),
     [props.rows, texts, filter],
   );
-  const table = useReactTable({
-    data: filtered,
-    columns: columnDefs,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      onSortChange(first ? { column: first.id, desc: first.desc } : undefined);
-    },
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
+  const activeSort = sorting[0];
+  const shown = useMemo(
+    () => (activeSort ? sortRows(filtered, activeSort.id as keyof T, activeSort.desc) : filtered),
+    [filtered, activeSort],
+  );
 
-  const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 15,
   });
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const windowRows = useMemo(
+    () => shown.slice(first, first + items.length),
+    [shown, first, items.length],
+  );
+
+  // Filtering, sorting and virtualisation work on plain arrays (see sortRows): the table model
+  // only ever holds the rows on screen, and owns the headers and the sort toggles.
+  const table = useReactTable({
+    data: windowRows,
+    columns: columnDefs,
+    state: { sorting },
+    manualSorting: true,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const head = next[0];
+      onSortChange(head ? { column: head.id, desc: head.desc } : undefined);
+    },
+    getRowId: (row, i) => `${first + i}:${row.nodeId}`,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const rows = table.getRowModel().rows;
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);
@@ -100,7 +114,7 @@ export function DataTable<T extends { nodeId: string }>(props: {
   return (
     <div className="data-table">
       <div className="data-table__scroll" ref={scrollRef}>
-        <table data-testid="table" aria-label={props.label} aria-rowcount={rows.length}>
+        <table data-testid="table" aria-label={props.label} aria-rowcount={shown.length}>
           <colgroup>
             {columns.map((c) => (
               <col key={c.key} style={{ width: `${(c.width / totalWidth) * 100}%` }} />
@@ -143,9 +157,7 @@ export function DataTable<T extends { nodeId: string }>(props: {
                 <td colSpan={columns.length} style={{ height: padTop }} />
               </tr>
             )}
-            {items.map((vi) => {
-              const row = rows[vi.index];
-              if (!row) return null;
+            {rows.map((row) => {
               return (
                 <tr
                   key={row.id}
@@ -178,14 +190,14 @@ export function DataTable<T extends { nodeId: string }>(props: {
             )}
           </tbody>
         </table>
-        {rows.length === 0 && (
+        {shown.length === 0 && (
           <div className="data-table__empty muted">
             {props.rows.length === 0 ? 'This dump has none.' : 'No row matches the filter.'}
           </div>
         )}
       </div>
       <div className="data-table__foot muted" data-testid="table-row-count">
-        {rows.length} of {props.rows.length} rows
+        {shown.length} of {props.rows.length} rows
       </div>
     </div>
   );
