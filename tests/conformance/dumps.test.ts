@@ -203,6 +203,48 @@ describeFixtures('config dumps: every real dump parses with the counts of the ra
   });
 });
 
+/** The same JSON with every snake_case key in camelCase, as Go's jsonpb prints it. */
+function camelCased(v: JsonValue): JsonValue {
+  if (Array.isArray(v)) return v.map(camelCased);
+  if (!isObj(v)) return v;
+  const out: Record<string, JsonValue> = {};
+  for (const [k, c] of Object.entries(v))
+    out[k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase())] = camelCased(c);
+  return out;
+}
+
+/** The model without raw JSON (spelled as in the input by design) and without input size / name. */
+const withoutRaw = (d: ConfigDump): string =>
+  JSON.stringify(d, (k, v: unknown) =>
+    k === 'raw' ||
+    k === 'filterChainMatcher' ||
+    k === 'outlierDetection' ||
+    k === 'bytes' ||
+    k === 'fileName'
+      ? undefined
+      : v instanceof Map
+        ? [...v.keys()]
+        : v,
+  );
+
+describeFixtures('config dumps: camelCase copies of the real dumps read the same', () => {
+  it.each(listFixtureFiles('config-dumps'))('%s', (rel) => {
+    const snakeDump = parseOk(rel);
+    const camel = parseConfigDump(JSON.stringify(camelCased(JSON.parse(read(rel)) as JsonValue)));
+    expect(camel.ok).toBe(true);
+    if (!camel.ok) return;
+    expect(withoutRaw(camel.dump)).toBe(withoutRaw(snakeDump));
+    // A sanity check that the copy really is camelCase.
+    expect(
+      JSON.stringify(
+        camel.dump.clusters[0]?.raw ??
+          camel.dump.listeners[0]?.raw ??
+          camel.dump.routeConfigs[0]?.raw,
+      ),
+    ).not.toMatch(/"[a-z]+_[a-z]+":/);
+  });
+});
+
 describeFixtures('config dumps: spot values checked by hand against the files', () => {
   it('Istio 1.3 productpage sidecar (v2alpha)', () => {
     const d = parseOk('config-dumps/istio13rc-productpage-sidecar-v2alpha.json');
