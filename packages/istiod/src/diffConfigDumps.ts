@@ -28,8 +28,9 @@ const MAX_PATHS = 20;
 /**
  * Compares what istiod would send a proxy (`/debug/config_dump?proxyID=`) with what the proxy
  * holds (its Envoy `/config_dump`), resource by resource, like `istioctl proxy-status <pod>`.
- * Only the resources themselves are compared: `version_info` / `last_updated` bookkeeping always
- * differs between the two sides and says nothing about the configuration.
+ * Only dynamic resources are compared (static bootstrap ones never come from istiod), and only the
+ * resources themselves: `version_info` / `last_updated` bookkeeping always differs between the
+ * two sides and says nothing about the configuration. Arrays are compared index by index.
  */
 export function diffConfigDumps(istiod: ConfigDump, envoy: ConfigDump): SyncDiff {
   const entries: SyncDiffEntry[] = [
@@ -44,9 +45,13 @@ export function diffConfigDumps(istiod: ConfigDump, envoy: ConfigDump): SyncDiff
   return { entries, inSync: entries.every((e) => e.status === 'same') };
 }
 
-function byName(resources: readonly { name?: string; raw: JsonValue }[]): Map<string, JsonValue> {
+function byName(
+  resources: readonly { name?: string; raw: JsonValue; state: string }[],
+): Map<string, JsonValue> {
   const map = new Map<string, JsonValue>();
-  for (const r of resources) if (r.name !== undefined) map.set(r.name, r.raw);
+  // Like istioctl, only what xDS delivered counts: static (bootstrap) resources never come from istiod.
+  for (const r of resources)
+    if (r.name !== undefined && r.state !== 'static') map.set(r.name, r.raw);
   return map;
 }
 
@@ -68,6 +73,15 @@ function diffKind(
       ? { kind, name, status: 'same' }
       : { kind, name, status: 'different', changedPaths, istiod: left, envoy: right };
   });
+}
+
+const camel = (key: string): string =>
+  key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+function camelKeys(o: { [key: string]: JsonValue }): Map<string, JsonValue> {
+  const map = new Map<string, JsonValue>();
+  for (const [key, value] of Object.entries(o)) map.set(camel(key), value);
+  return map;
 }
 
 function collectDiffs(
@@ -92,9 +106,13 @@ function collectDiffs(
     return;
   }
   if (bothObjects) {
-    // Keys of both sides; `@type` and key order are compared, `last_updated` etc. never appear in resources.
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const key of keys) collectDiffs(a[key], b[key], path ? `${path}.${key}` : key, out);
+    // istiod's debug dump is protojson (camelCase) while Envoy prints snake_case (or either, by
+    // version): keys are compared in camelCase, as istioctl compares re-marshalled protos.
+    const left = camelKeys(a);
+    const right = camelKeys(b);
+    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+    for (const key of keys)
+      collectDiffs(left.get(key), right.get(key), path ? `${path}.${key}` : key, out);
     return;
   }
   out.push(path || '(root)');
