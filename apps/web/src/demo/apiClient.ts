@@ -37,6 +37,11 @@ async function request(path: string): Promise<Response> {
   } catch {
     throw new Error('The Meshlens server cannot be reached. Is `meshlens serve` still running?');
   }
+  if (res.status === 401) {
+    throw new Error(
+      'This server needs its access token: open the link `meshlens serve` printed (it ends in #token=…).',
+    );
+  }
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {
