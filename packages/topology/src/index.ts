@@ -1,1 +1,1 @@
-export {};
+export * from './traffic/index';
