@@ -17,6 +17,8 @@ type GraphWindow = { __meshlensGraph?: MeshlensGraphApi };
 /** The few Cytoscape calls the tests make on the live instance behind the canvas. */
 interface CyLike {
   elements(): { boundingBox(): { w: number; h: number } };
+  zoom(): number;
+  pan(): { x: number; y: number };
   getElementById(id: string): {
     length: number;
     visible(): boolean;
@@ -144,6 +146,28 @@ export class GraphPanel {
       const bb = cy.elements().boundingBox();
       return { w: bb.w, h: bb.h };
     });
+  }
+
+  /** Waits until Cytoscape's zoom and pan stop changing (fit and focus animate the viewport). */
+  async waitViewportSettled(timeout = 10_000): Promise<void> {
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = await this.canvas().evaluate((el) => {
+            const hosts = [el, ...Array.from(el.querySelectorAll('*'))] as CyHost[];
+            const cy = hosts.map((h) => h._cyreg?.cy).find((c) => c !== undefined);
+            if (!cy) return 'no-cy';
+            const p = cy.pan();
+            return `${cy.zoom().toFixed(4)} ${p.x.toFixed(1)} ${p.y.toFixed(1)} ${el.clientWidth}x${el.clientHeight}`;
+          });
+          const stable = now === last;
+          last = now;
+          return stable;
+        },
+        { timeout, interval: 300, message: 'the graph viewport should stop moving' },
+      )
+      .toBe(true);
   }
 
   /** Size of the canvas element on screen (CSS pixels). */

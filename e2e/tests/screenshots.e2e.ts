@@ -21,7 +21,8 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 /** Writes a screenshot and checks it is a real, non-blank 1440x900 picture. */
-async function shoot(name: string): Promise<ReturnType<typeof imageStats>> {
+async function shoot(name: string, graph = false): Promise<ReturnType<typeof imageStats>> {
+  if (graph) await session().graph.waitViewportSettled();
   const path = await saveDocsScreenshot(session().page, name);
   const stats = imageStats(path);
   expect({ w: stats.width, h: stats.height }, `${name}.png size`).toEqual({ w: 1440, h: 900 });
@@ -61,11 +62,11 @@ describe('docs screenshots', () => {
     await shoot('overview');
 
     await openGraph(s);
-    const light = await shoot('graph');
+    const light = await shoot('graph', true);
 
     expect(await s.shell.toggleTheme()).toBe('dark');
     await s.graph.waitReady();
-    const dark = await shoot('graph-dark');
+    const dark = await shoot('graph-dark', true);
     expect(dark.meanLuminance, 'the dark theme is darker than the light one').toBeLessThan(
       light.meanLuminance - 40,
     );
@@ -75,7 +76,7 @@ describe('docs screenshots', () => {
     await s.graph.selectViaHook(listener);
     await s.graph.clickFocus();
     expectOnlyChainOf(model, listener, await s.graph.visibleNodeIds(), await s.graph.edgeIds());
-    await shoot('graph-focus');
+    await shoot('graph-focus', true);
 
     await s.shell.go('tables');
     await s.tables.openTab('clusters');
@@ -93,6 +94,6 @@ describe('docs screenshots', () => {
 
     await loadDumpFile(s, ingressFixture);
     await openGraph(s);
-    await shoot('ingress-graph');
+    await shoot('ingress-graph', true);
   });
 });
