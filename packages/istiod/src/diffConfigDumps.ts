@@ -8,7 +8,7 @@ export interface SyncDiffEntry {
   kind: SyncDiffKind;
   name: string;
   status: 'same' | 'only_istiod' | 'only_envoy' | 'different';
-  /** For `different`: JSON paths (e.g. `connect_timeout`, `filter_chains[0].filters[1]`) whose values differ. */
+  /** For `different`: JSON paths, keys in camelCase (e.g. `connectTimeout`, `filterChains[0].filters[1]`), whose values differ. */
   changedPaths?: string[];
   /** The resource as istiod would send it. */
   istiod?: JsonValue;

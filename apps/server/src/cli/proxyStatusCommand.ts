@@ -9,6 +9,7 @@ import { renderTable } from '../proxyConfig/tabwriter';
 import { toIstioctlYaml } from '../proxyConfig/yamlOutput';
 import { DemoMeshSource } from '../sources/DemoMeshSource';
 import { IstiodClient } from '../sources/IstiodClient';
+import { splitNamedTarget } from '../sources/createMeshSource';
 import { formatSourceError, type SourceResult } from '../sources/SourceError';
 import { DEFAULT_TIMEOUT_MS, parseDuration } from '../sources/parseDuration';
 import { mapBounded } from '../sources/semaphore';
@@ -33,12 +34,6 @@ function timeoutOption(value: string): number {
   return parsed.ms;
 }
 
-/** `name=target` or `target`. A `=` inside a URL's query is not a name separator. */
-function splitNamed(spec: string): { name?: string; target: string } {
-  const m = /^([A-Za-z0-9][-A-Za-z0-9_.]*)=(.+)$/.exec(spec);
-  return m && !m[1]!.includes('/') ? { name: m[1]!, target: m[2]! } : { target: spec };
-}
-
 /** The statuses of every configured source; failures become stderr lines, the rest still print. */
 async function collectStatuses(
   flags: Flags,
@@ -46,12 +41,12 @@ async function collectStatuses(
   const limits = { timeoutMs: flags.timeout };
   const jobs: (() => Promise<SourceResult<ProxySyncStatus[]>>)[] = [];
   for (const spec of flags.istiod) {
-    const { name, target } = splitNamed(spec);
+    const { name, target } = splitNamedTarget(spec);
     const client = new IstiodClient(target, limits, name);
     jobs.push(() => client.syncz());
   }
   for (const spec of flags.file) {
-    const { name, target } = splitNamed(spec);
+    const { name, target } = splitNamedTarget(spec);
     jobs.push(async () => {
       let text: string;
       try {

@@ -78,7 +78,7 @@ describe('DemoMeshSource (simulator on loopback, read through the real HTTP clie
         expect(changed[0]).toMatchObject({
           kind: 'cluster',
           status: 'different',
-          changedPaths: ['connect_timeout'],
+          changedPaths: ['connectTimeout'],
         });
       } else expect(changed).toEqual([]);
     }
