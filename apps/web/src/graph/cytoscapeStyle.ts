@@ -3,7 +3,8 @@ import type { GraphNodeKind } from '@meshlens/proxy-graph';
 import type { GraphPalette } from './graphTheme';
 import { nodeSize } from './toCytoscapeElements';
 
-// Only shapes cytoscape-svg can draw: its canvas-to-SVG bridge drops the `round-*` polygons.
+// One shape per kind, so kinds stay apart in greyscale prints too; graphToSvg draws every
+// Cytoscape shape the same way the canvas does.
 const shapes: Record<GraphNodeKind, Css.NodeShape> = {
   listener: 'round-rectangle',
   filter_chain: 'cut-rectangle',

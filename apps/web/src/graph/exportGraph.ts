@@ -1,20 +1,7 @@
-import cytoscape, { type Core } from 'cytoscape';
-import cytoscapeSvg from 'cytoscape-svg';
+import type { Core } from 'cytoscape';
 import type { ConfigDump } from '@meshlens/configdump';
-
-declare module 'cytoscape' {
-  /** Options of `cy.svg()`, added by cytoscape-svg. */
-  interface SvgExportOptions {
-    full?: boolean;
-    scale?: number;
-    bg?: string;
-  }
-  interface Core {
-    svg(options?: SvgExportOptions): string;
-  }
-}
-
-cytoscape.use(cytoscapeSvg);
+import { graphToSvg } from './graphToSvg';
+import { readSvgScene } from './readSvgScene';
 
 /** Saves a blob under a file name through a temporary object URL (nothing leaves the browser). */
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -50,9 +37,9 @@ export function exportPng(cy: Core, scale: number, bg: string, label: string): v
   downloadBlob(blob, `${fileStem(label)}-graph.png`);
 }
 
-/** SVG of the whole graph at `scale`, on the theme background. */
+/** SVG of the whole graph at `scale`, on the theme background (our own exporter: see graphToSvg). */
 export function exportSvg(cy: Core, scale: number, bg: string, label: string): void {
-  const svg = cy.svg({ full: true, scale, bg });
+  const svg = graphToSvg(readSvgScene(cy), { scale, background: bg });
   downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileStem(label)}-graph.svg`);
 }
 
