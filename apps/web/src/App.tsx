@@ -99,6 +99,18 @@ export function App(): React.JSX.Element {
 
   const startDemo = useCallback(async () => selectOpened(await demo.start()), [demo, selectOpened]);
 
+  // `/?demo` (what `npm start` prints) opens the demo mesh straight on the graph of productpage's
+  // sidecar, so a newcomer lands on a real picture. Read once: the URL state drops the flag.
+  const demoRequested = useRef(new URLSearchParams(window.location.search).has('demo'));
+  useEffect(() => {
+    if (!demoRequested.current) return;
+    demoRequested.current = false;
+    void demo.start().then((opened) => {
+      const first = opened[0];
+      if (first) setUrl((prev) => ({ ...prev, dump: first.label, view: 'graph' }));
+    });
+  }, [demo, setUrl]);
+
   const selectDump = (d: OpenDump): void =>
     setUrl((prev) =>
       prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },

@@ -10,6 +10,7 @@ interface ServeFlags {
   authToken?: string;
   insecure?: boolean;
   open: boolean;
+  openDemo?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -43,7 +44,8 @@ async function serve(flags: ServeFlags): Promise<void> {
       process.exit(1);
     }
   }
-  const { url } = started.server;
+  // `--open-demo` points the printed link at the demo mesh's graph (`/?demo`), for `npm start`.
+  const url = flags.openDemo === true ? `${started.server.url}?demo` : started.server.url;
   // The token travels in the fragment: the browser never sends it to a server or a log.
   const openUrl =
     flags.authToken !== undefined ? `${url}#token=${encodeURIComponent(flags.authToken)}` : url;
@@ -73,5 +75,6 @@ export function registerServeCommand(program: Command): void {
     .option('--auth-token <T>', 'require "Authorization: Bearer <T>" on every API call')
     .option('--insecure', 'allow a non-loopback --host without a token')
     .option('--no-open', 'do not open a browser')
+    .option('--open-demo', 'print (and open) the link that opens the demo mesh graph')
     .action((flags: ServeFlags) => serve(flags));
 }
