@@ -1,6 +1,7 @@
 // Reads one query's samples into the traffic map (Kiali's populateTrafficMap / addTraffic).
 import type { GraphType, Protocol, ServiceName, TrafficMap, TrafficNode } from './trafficMap';
-import { PASSTHROUGH_CLUSTER, UNKNOWN, edgeTo, isOK } from './trafficMap';
+import { PASSTHROUGH_CLUSTER, edgeTo, isOK } from './trafficMap';
+import { readSeriesEnds } from './readSeriesEnds';
 import { addNode, kialiNodeId, type NodeIdentity } from './kialiNodeId';
 import type { KialiGraphOptions } from './graphOptions';
 import type { MetricKind } from './promQueries';
@@ -11,13 +12,6 @@ import { addTrafficValues, type TrafficSample } from './trafficValues';
 export interface PopulateContext {
   options: KialiGraphOptions;
   isWaypoint: (cluster: string, namespace: string, workload: string) => boolean;
-}
-
-const IPV4_HOST = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
-const IPV6_HOST = /^\[?[0-9a-fA-F:]+\]?(:\d+)?$/;
-
-function looksLikeIp(host: string): boolean {
-  return IPV4_HOST.test(host) || (host.includes(':') && IPV6_HOST.test(host));
 }
 
 /** `util.HandleResponseCode`: `0` means no response; gRPC uses its status unless HTTP failed. */
@@ -43,44 +37,13 @@ export function populateTrafficMap(
   const { options } = ctx;
   const graphType: GraphType = options.graphType;
   for (const { metric: m, value } of samples) {
-    const srcNs = m.source_workload_namespace;
-    const srcWl = m.source_workload;
-    const srcApp = m.source_canonical_service;
-    const srcVer = m.source_canonical_revision;
-    let destSvcNs = m.destination_service_namespace;
-    const destSvc = m.destination_service;
-    let destSvcName = m.destination_service_name;
-    let destWlNs = m.destination_workload_namespace;
-    let destWl = m.destination_workload;
-    let destApp = m.destination_canonical_service;
-    let destVer = m.destination_canonical_revision;
-    if (
-      srcNs === undefined ||
-      srcWl === undefined ||
-      srcApp === undefined ||
-      srcVer === undefined ||
-      destSvcNs === undefined ||
-      destSvc === undefined ||
-      destSvcName === undefined ||
-      destWlNs === undefined ||
-      destWl === undefined ||
-      destApp === undefined ||
-      destVer === undefined
-    ) {
-      continue;
-    }
     const flagsLabel = m.response_flags;
     if (kind === 'requests' && (m.request_protocol === undefined || m.response_code === undefined))
       continue;
     if (kind !== 'messages' && flagsLabel === undefined) continue;
-
-    // Cluster labels are optional (single-cluster meshes); missing means unknown.
-    const srcCluster = m.source_cluster ?? UNKNOWN;
-    let destCluster = m.destination_cluster ?? UNKNOWN;
-
-    // Bad source telemetry: a known namespace but no workload or app, or a known namespace in an unknown cluster.
-    if (isOK(srcNs) && !isOK(srcWl) && !isOK(srcApp)) continue;
-    if (m.source_cluster !== undefined && !isOK(srcCluster) && isOK(srcNs)) continue;
+    const ends = readSeriesEnds(m);
+    if (!ends) continue;
+    const { source, dest, host: destSvc } = ends;
 
     let protocol: Protocol;
     let code = '-';
@@ -95,46 +58,15 @@ export function populateTrafficMap(
       protocol = kind === 'tcp' ? 'tcp' : 'grpc';
     }
     const flags = kind === 'messages' ? '' : (flagsLabel ?? '');
-
-    // Traffic to the egress gateway service is shown on the egress gateway workload.
-    if (
-      destSvcName === destSvc &&
-      destSvc === 'istio-egressgateway.istio-system.svc.cluster.local'
-    ) {
-      destCluster = srcCluster;
-      destSvcNs = 'istio-system';
-      destSvcName = 'istio-egressgateway';
-      destWlNs = 'istio-system';
-      destWl = 'istio-egressgateway';
-      destApp = 'istio-egressgateway';
-      destVer = 'latest';
-    } else if (!isOK(destCluster) && isOK(srcCluster) && isOK(destSvcNs)) {
-      // istio/istio#29373: the destination cluster is missing on some source-reported series.
-      destCluster = srcCluster;
-    }
-
-    // Bad destination telemetry: an IP instead of a service, or a known namespace in an unknown cluster.
-    if (!isOK(destWl) && isOK(destSvc) && destSvc === destSvcName && looksLikeIp(destSvc)) continue;
-    if (m.destination_cluster !== undefined && !isOK(destCluster) && isOK(destSvcNs)) continue;
-
-    const source: NodeIdentity = {
+    const {
       cluster: srcCluster,
-      serviceNamespace: srcNs,
-      service: '',
       workloadNamespace: srcNs,
       workload: srcWl,
       app: srcApp,
       version: srcVer,
-    };
-    const dest: NodeIdentity = {
-      cluster: destCluster,
-      serviceNamespace: destSvcNs,
-      service: destSvcName,
-      workloadNamespace: destWlNs,
-      workload: destWl,
-      app: destApp,
-      version: destVer,
-    };
+    } = source;
+    const { cluster: destCluster, serviceNamespace: destSvcNs, service: destSvcName } = dest;
+    const { workloadNamespace: destWlNs, workload: destWl, app: destApp, version: destVer } = dest;
 
     const waypointEnd =
       ctx.isWaypoint(srcCluster, srcNs, srcWl) || ctx.isWaypoint(destCluster, destWlNs, destWl);
