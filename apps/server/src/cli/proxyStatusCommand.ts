@@ -2,45 +2,80 @@
 // (--istiod, repeatable for several istiod instances), from saved files (--file) or from the demo
 // simulator (--demo).
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { JsonValue } from '@meshlens/configdump';
 import { proxyStatusRows, type ProxySyncStatus } from '@meshlens/istiod';
 import { renderTable } from '../proxyConfig/tabwriter';
 import { toIstioctlYaml } from '../proxyConfig/yamlOutput';
 import { DemoMeshSource } from '../sources/DemoMeshSource';
 import { IstiodClient } from '../sources/IstiodClient';
-import { splitNamedTarget } from '../sources/createMeshSource';
-import { formatSourceError, type SourceResult } from '../sources/SourceError';
-import { DEFAULT_TIMEOUT_MS, parseDuration } from '../sources/parseDuration';
+import { formatSourceError, ok, type SourceResult } from '../sources/SourceError';
+import {
+  createMeshSource,
+  splitNamedTarget,
+  type MeshSourceConfig,
+} from '../sources/createMeshSource';
+import { createKubernetesSource } from '../sources/kubernetes/KubernetesSource';
+import {
+  addMeshSourceOptions,
+  meshSourceConfigFromFlags,
+  type MeshSourceFlags,
+} from '../sources/meshSourceOptions';
 import { mapBounded } from '../sources/semaphore';
 import type { CliIo } from './proxyConfigCommand';
 
 type Format = 'short' | 'json' | 'yaml';
 
-interface Flags {
-  istiod: string[];
+interface Flags extends MeshSourceFlags {
   file: string[];
   demo?: boolean;
   output: Format;
-  timeout: number;
   legacyColumns?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function timeoutOption(value: string): number {
-  const parsed = parseDuration(value);
-  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
-  return parsed.ms;
+/** Sync statuses from any other source (bug-report archive, Kubernetes): its proxy list. */
+async function statusesFromSource(
+  config: MeshSourceConfig,
+): Promise<SourceResult<ProxySyncStatus[]>> {
+  const source = await createMeshSource(config, createKubernetesSource);
+  if (!source.ok) return source;
+  try {
+    const list = await source.value.listProxies();
+    if (!list.ok) return list;
+    const statuses: ProxySyncStatus[] = [];
+    for (const p of list.value.proxies) {
+      if (!p.sync) continue;
+      const status: ProxySyncStatus = { proxyId: p.id, states: p.sync, proxyType: p.type };
+      if (p.clusterId) status.clusterId = p.clusterId;
+      if (p.istioVersion) status.istioVersion = p.istioVersion;
+      if (p.istiod) status.istiod = p.istiod;
+      statuses.push(status);
+    }
+    return ok(statuses);
+  } finally {
+    await source.value.close();
+  }
 }
+
+/** True when the configuration names a bug-report archive or a cluster. */
+const wantsOtherSource = (config: MeshSourceConfig): boolean =>
+  config.bugReport !== undefined ||
+  config.kubeconfig !== undefined ||
+  config.context !== undefined ||
+  config.inCluster === true;
 
 /** The statuses of every configured source; failures become stderr lines, the rest still print. */
 async function collectStatuses(
   flags: Flags,
+  config: MeshSourceConfig,
 ): Promise<{ statuses: ProxySyncStatus[]; errors: string[] }> {
   const limits = { timeoutMs: flags.timeout };
   const jobs: (() => Promise<SourceResult<ProxySyncStatus[]>>)[] = [];
-  for (const spec of flags.istiod) {
+  if (wantsOtherSource(config))
+    jobs.push(() => statusesFromSource({ ...config, istiod: [], envoy: [] }));
+  for (const spec of config.istiod ?? []) {
     const { name, target } = splitNamedTarget(spec);
     const client = new IstiodClient(target, limits, name);
     jobs.push(() => client.syncz());
@@ -73,7 +108,7 @@ async function collectStatuses(
     for (const client of demo.clients) jobs.push(() => client.syncz());
   }
   try {
-    const results = await mapBounded(jobs, 8, (job) => job());
+    const results = await mapBounded(jobs, flags.concurrency, (job) => job());
     const statuses: ProxySyncStatus[] = [];
     const errors: string[] = [];
     for (const r of results) {
@@ -111,15 +146,31 @@ export function renderProxyStatus(
   return options.output === 'json' ? `${JSON.stringify(value, null, 2)}\n` : toIstioctlYaml(value);
 }
 
-async function execute(proxy: string | undefined, flags: Flags, io: CliIo): Promise<number> {
-  const sources = flags.istiod.length + flags.file.length + (flags.demo ? 1 : 0);
+/** Output streams plus the environment (`MESHLENS_*`; tests pass their own, or none). */
+export interface ProxyStatusIo extends CliIo {
+  env?: NodeJS.ProcessEnv;
+}
+
+async function execute(
+  proxy: string | undefined,
+  flags: Flags,
+  io: ProxyStatusIo,
+): Promise<number> {
+  const config = meshSourceConfigFromFlags(flags, io.env ?? {});
+  const sources =
+    (config.istiod?.length ?? 0) +
+    flags.file.length +
+    (flags.demo ? 1 : 0) +
+    (wantsOtherSource(config) ? 1 : 0);
   if (sources === 0) {
+    const envoyOnly = config.envoy?.length ? ' (an Envoy admin alone has no sync state)' : '';
     io.stderr(
-      'meshlens proxy-status: say where the sync status comes from: --istiod URL, --file SYNCZ.json or --demo\n',
+      'meshlens proxy-status: say where the sync status comes from: --istiod URL, --file SYNCZ.json, ' +
+        `--bug-report FILE, --kubeconfig/--context, or --demo${envoyOnly}\n`,
     );
     return 2;
   }
-  const { statuses, errors } = await collectStatuses(flags);
+  const { statuses, errors } = await collectStatuses(flags, config);
   for (const e of errors) io.stderr(`meshlens proxy-status: ${e}\n`);
   if (errors.length === sources) return 1;
   io.stdout(
@@ -135,20 +186,15 @@ async function execute(proxy: string | undefined, flags: Flags, io: CliIo): Prom
   return errors.length > 0 ? 1 : 0;
 }
 
-function addProxyStatus(program: Command, io: CliIo, onExit: (code: number) => void): void {
-  program
+function addProxyStatus(program: Command, io: ProxyStatusIo, onExit: (code: number) => void): void {
+  const command = program
     .command('proxy-status')
     .alias('ps')
     .description(
-      "Print istioctl's proxy sync-status table (CDS/LDS/EDS/RDS/ECDS) from istiod's /debug/syncz.",
+      "Print istioctl's proxy sync-status table (CDS/LDS/EDS/RDS/ECDS) from istiod's /debug/syncz " +
+        '(live, saved, in a bug-report archive, through Kubernetes, or from the demo simulator).',
     )
     .argument('[proxy]', 'only proxies whose <pod>.<namespace> contains this text')
-    .option(
-      '--istiod <[name=]url>',
-      'istiod debug port, e.g. http://127.0.0.1:15014 (repeatable)',
-      collect,
-      [],
-    )
     .option('-f, --file <[name=]path>', 'a saved /debug/syncz JSON file (repeatable)', collect, [])
     .option('--demo', 'read the built-in demo mesh simulator')
     .addOption(
@@ -156,23 +202,21 @@ function addProxyStatus(program: Command, io: CliIo, onExit: (code: number) => v
         .choices(['short', 'json', 'yaml'])
         .default('short'),
     )
-    .option(
-      '--timeout <duration>',
-      'per-request timeout, e.g. 2s, 500ms, 1m',
-      timeoutOption,
-      DEFAULT_TIMEOUT_MS,
-    )
-    .option('--legacy-columns', 'istioctl 1.1-1.4 layout: NAME CDS LDS EDS RDS PILOT VERSION')
-    .action(async (proxy: string | undefined, flags: Flags) => {
-      onExit(await execute(proxy, flags, io));
-    });
+    .option('--legacy-columns', 'istioctl 1.1-1.4 layout: NAME CDS LDS EDS RDS PILOT VERSION');
+  addMeshSourceOptions(command).action(async (proxy: string | undefined, flags: Flags) => {
+    onExit(await execute(proxy, flags, io));
+  });
 }
 
 /** Registers `meshlens proxy-status` on the main program. */
 export function registerProxyStatusCommand(program: Command): void {
   addProxyStatus(
     program,
-    { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+    {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      env: process.env,
+    },
     (code) => {
       process.exitCode = code;
     },
@@ -180,7 +224,7 @@ export function registerProxyStatusCommand(program: Command): void {
 }
 
 /** Runs `meshlens proxy-status <argv...>` in-process (same code path as the CLI); returns the exit code. */
-export async function runProxyStatus(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runProxyStatus(argv: readonly string[], io: ProxyStatusIo): Promise<number> {
   let exitCode = 0;
   const program = new Command('meshlens')
     .exitOverride()
