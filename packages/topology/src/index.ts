@@ -1,1 +1,2 @@
 export * from './traffic/index';
+export * from './config/index';

@@ -1,0 +1,24 @@
+export type {
+  ConfigEdgeKind,
+  ConfigGraph,
+  ConfigGraphEdge,
+  ConfigGraphNode,
+  ConfigNodeKind,
+  ConfigSource,
+} from './configGraph';
+export { buildConfigTopology, type ConfigTopologyInput } from './buildConfigTopology';
+export { configIds } from './configGraphBuilder';
+export { egressHostAllows, hostMatches, labelsMatch, resolveHost } from './istioHost';
+export {
+  parseConfigz,
+  type DestinationRuleConfig,
+  type GatewayConfig,
+  type IstioConfigSet,
+  type RouteDestination,
+  type ServiceEntryConfig,
+  type SidecarConfig,
+  type VirtualServiceConfig,
+  type VsRoute,
+} from './parseConfigz';
+export { parseRegistryz, type RegistryService, type RegistryzResult } from './parseRegistryz';
+export { proxyWorkload, type ProxyWorkload } from './proxyWorkload';
