@@ -45,6 +45,7 @@ function label(lines: string[], x: number, y: number, extra: Partial<SvgLabel> =
     fontWeight: 'normal',
     fontStyle: 'normal',
     lineHeight: 1.35,
+    descent: 2.5,
     color: '#1b2430',
     opacity: 1,
     ...extra,
@@ -144,6 +145,7 @@ describe('graphToSvg', () => {
   });
 
   test('wrapped lines are stacked fontSize x lineHeight apart, centred on the node', () => {
+    // Each line is fontSize tall with its baseline `descent` above its bottom edge.
     const svg = graphToSvg(scene([node('n', 10, 20, { label: label(['one', 'two'], 10, 20) })]), {
       scale: 1,
       background: '#fff',
@@ -151,7 +153,7 @@ describe('graphToSvg', () => {
     const ys = [...svg.matchAll(/<tspan x="10" y="([\d.-]+)">/g)].map((m) => Number(m[1]));
     expect(ys).toHaveLength(2);
     expect((ys[1] ?? 0) - (ys[0] ?? 0)).toBeCloseTo(11 * 1.35, 1);
-    expect(((ys[0] ?? 0) + (ys[1] ?? 0)) / 2).toBeCloseTo(20, 1);
+    expect(((ys[0] ?? 0) + (ys[1] ?? 0)) / 2).toBeCloseTo(20 + 11 / 2 - 2.5, 1);
   });
 
   test('ghost nodes keep their dashed red border; dimmed nodes their opacity; double borders a gap', () => {
@@ -217,7 +219,7 @@ describe('graphToSvg', () => {
       { scale: 1, background: '#fff' },
     );
     expect(svg).toMatch(
-      /<rect x="186" y="-7.5" width="28" height="15" rx="2" fill="#ffffff"\/><text [^>]*font-weight="bold"[^>]*><tspan x="200" y="0">80%<\/tspan>/,
+      /<rect x="186" y="-7.5" width="28" height="15" rx="2" fill="#ffffff"\/><text [^>]*font-weight="bold"[^>]*><tspan x="200" y="3">80%<\/tspan>/,
     );
   });
 });

@@ -33,8 +33,8 @@ function dashArray(style: SvgLineStyle, dash: number[]): string | undefined {
 
 /**
  * The text of a label. Cytoscape stacks lines `fontSize * lineHeight` apart and centres the block
- * on (x, y), each line's em box `fontSize` tall; `dominant-baseline: central` puts each line on
- * the middle of its em box.
+ * on (x, y), each line `fontSize` tall and drawn on its bottom edge; the baseline is the font's
+ * descent above that edge (an explicit alphabetic baseline reads the same in every SVG viewer).
  */
 function labelSvg(l: SvgLabel): string {
   const n = l.lines.length;
@@ -57,14 +57,13 @@ function labelSvg(l: SvgLabel): string {
   }
   const spans = l.lines
     .map((line, i) =>
-      el('tspan', { x: l.x, y: firstBottom + i * step - l.fontSize / 2 }, escapeXml(line)),
+      el('tspan', { x: l.x, y: firstBottom + i * step - l.descent }, escapeXml(line)),
     )
     .join('');
   out += el(
     'text',
     {
       'text-anchor': 'middle',
-      'dominant-baseline': 'central',
       'font-family': l.fontFamily,
       'font-size': l.fontSize,
       'font-weight': l.fontWeight === 'normal' ? undefined : l.fontWeight,

@@ -2,24 +2,42 @@ import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from '
 import type { SvgEdge, SvgLabel, SvgLineStyle, SvgNode, SvgScene } from './svgScene';
 import { type MeasureText, wrapLabel } from './wrapLabel';
 
-/** Makes a text measurer for a CSS font (the export uses a canvas, like Cytoscape does). */
-export type MeasureFactory = (font: string) => MeasureText;
+/** Text metrics of one CSS font: line widths, and the font's descent below the baseline. */
+export interface FontMetrics {
+  measure: MeasureText;
+  descent: number;
+}
+
+/** Makes the metrics of a CSS font (the export uses a canvas, like Cytoscape does). */
+export type MeasureFactory = (font: string) => FontMetrics;
 
 /** Canvas text measurement, cached per font; Cytoscape rounds each line width up. */
 export function canvasMeasure(): MeasureFactory {
   const ctx = document.createElement('canvas').getContext('2d');
-  const cache = new Map<string, Map<string, number>>();
-  return (font) => (text) => {
-    let widths = cache.get(font);
-    if (!widths) cache.set(font, (widths = new Map()));
-    let w = widths.get(text);
-    if (w === undefined) {
-      if (ctx) ctx.font = font;
-      // Without a 2D context (never in a real browser) fall back to an average glyph width.
-      w = ctx ? Math.ceil(ctx.measureText(text).width) : text.length * 6;
-      widths.set(text, w);
-    }
-    return w;
+  const cache = new Map<string, FontMetrics>();
+  return (font) => {
+    const known = cache.get(font);
+    if (known) return known;
+    const widths = new Map<string, number>();
+    if (ctx) ctx.font = font;
+    const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 11);
+    const metrics: FontMetrics = {
+      measure: (text) => {
+        let w = widths.get(text);
+        if (w === undefined) {
+          if (ctx) ctx.font = font;
+          // Without a 2D context (never in a real browser) fall back to an average glyph width.
+          w = ctx ? Math.ceil(ctx.measureText(text).width) : text.length * size * 0.55;
+          widths.set(text, w);
+        }
+        return w;
+      },
+      // Cytoscape draws each line with textBaseline 'bottom', which Chromium puts at the font's
+      // descent below the baseline.
+      descent: ctx?.measureText('Mg').fontBoundingBoxDescent ?? size * 0.23,
+    };
+    cache.set(font, metrics);
+    return metrics;
   };
 }
 
@@ -57,7 +75,7 @@ function readLabel(
   const fontWeight = str(ele, 'font-weight') || 'normal';
   const fontSize = num(ele, 'font-size', 11);
   const fontFamily = str(ele, 'font-family');
-  const measure = measureFor(`${fontStyle} ${fontWeight} ${fontSize}px ${fontFamily}`);
+  const { measure, descent } = measureFor(`${fontStyle} ${fontWeight} ${fontSize}px ${fontFamily}`);
   const transform = str(ele, 'text-transform');
   const shown =
     transform === 'uppercase'
@@ -85,6 +103,7 @@ function readLabel(
     fontWeight,
     fontStyle,
     lineHeight: num(ele, 'line-height', 1),
+    descent,
     color: str(ele, 'color'),
     opacity: num(ele, 'text-opacity', 1),
   };

@@ -34,6 +34,8 @@ export interface SvgLabel {
   fontStyle: string;
   /** Cytoscape `line-height`, a multiple of the font size. */
   lineHeight: number;
+  /** The font's descent in px: how far above the bottom of a line its baseline sits. */
+  descent: number;
   color: string;
   /** `text-opacity` (the element's own opacity applies on top). */
   opacity: number;
