@@ -37,3 +37,5 @@ export { selectListener } from './dump/selectListener';
 export { selectFilterChain } from './dump/selectFilterChain';
 export { dumpTraceJson } from './dump/dumpTraceJson';
 export type { DumpTraceJson } from './dump/dumpTraceJson';
+export { parseRequestLine } from './parseRequestLine';
+export type { RequestLineOptions, RequestLineError } from './parseRequestLine';

@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { parseConfigDump } from '@meshlens/configdump';
-import {
-  dumpTraceJson,
-  formatDumpTrace,
-  parseTraceTarget,
-  traceDump,
-  type ConnectionInput,
-} from '@meshlens/tracer';
+import { dumpTraceJson, formatDumpTrace, parseRequestLine, traceDump } from '@meshlens/tracer';
 
 interface TraceFlags {
   file: string;
@@ -43,8 +37,16 @@ export function runTrace(
   flags: TraceFlags,
   out: (s: string) => void = console.log,
 ): number {
-  const parsedTarget = parseTraceTarget(target);
-  if (!parsedTarget.ok) return fail(parsedTarget.error);
+  const built = parseRequestLine(target, {
+    headers: flags.header,
+    port: flags.port,
+    ip: flags.ip,
+    sni: flags.sni,
+    alpn: flags.alpn?.split(',').map((s) => s.trim()),
+    direction: flags.direction,
+    random: flags.random,
+  });
+  if (!built.ok) return fail(built.error.message);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(flags.file);
@@ -53,25 +55,7 @@ export function runTrace(
   }
   const parsed = parseConfigDump(bytes, { fileName: flags.file });
   if (!parsed.ok) return fail(`${flags.file}: ${parsed.error.message}`);
-  const { request, host, port } = parsedTarget.target;
-  const connection: ConnectionInput = { dstPort: flags.port ?? port };
-  const ip = flags.ip ?? (/^[\d.]+$|:/.test(host) ? host : undefined);
-  if (ip !== undefined) connection.dstIp = ip;
-  if (flags.direction) connection.direction = flags.direction;
-  if (flags.sni !== undefined || request?.scheme === 'https') {
-    connection.tls = true;
-    connection.sni = flags.sni ?? host;
-  }
-  if (flags.alpn !== undefined) connection.alpn = flags.alpn.split(',').map((s) => s.trim());
-  if (!request) connection.appProtocol = 'tcp';
-  if (request) {
-    for (const h of flags.header) {
-      const colon = h.indexOf(':');
-      request.headers.push([h.slice(0, colon).trim(), h.slice(colon + 1).trim()]);
-    }
-    if (flags.random !== undefined) request.randomValue = flags.random;
-  }
-  const t = traceDump(parsed.dump, { connection, ...(request ? { request } : {}) });
+  const t = traceDump(parsed.dump, built.input);
   out(flags.json ? JSON.stringify(dumpTraceJson(t), null, 2) : formatDumpTrace(t));
   return 0;
 }
