@@ -12,6 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runProxyStatus } from '../../apps/server/src/cli/proxyStatusCommand';
+import { createMeshSource } from '../../apps/server/src/sources/createMeshSource';
+import { startMeshApiServer } from '../../apps/server/src/sources/startMeshApiServer';
+import type {
+  MeshIstioConfigResponse,
+  MeshProxiesResponse,
+  MeshServicesResponse,
+  MeshStatusResponse,
+} from '../../apps/server/src/sources/meshApi';
 import { describeFixtures, fixture } from './fixtures';
 
 const N1 = '2009-11-10 23:00:00 +0000 UTC m=+0.000000001';
@@ -62,9 +70,15 @@ const proxy2Fallback = { ...proxy2NoIstioVersion, proxy_version: '1.1' };
 
 const dir = mkdtempSync(join(tmpdir(), 'meshlens-proxy-status-'));
 const servers: http.Server[] = [];
+// Servers are closed with their open keep-alive connections, so the suite ends promptly.
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all(
+    servers.map((s) => {
+      s.closeAllConnections();
+      return new Promise((resolve) => s.close(resolve));
+    }),
+  );
 });
 
 function file(name: string, value: unknown): string {
@@ -254,3 +268,65 @@ describeFixtures(
     });
   },
 );
+
+// The mesh API (what the mesh page shows) over a local HTTP server replaying the real istiod
+// debug captures: exactly those proxies and states, services and config objects.
+describeFixtures('mesh API with --istiod pointed at a server replaying istiod-debug/*', () => {
+  it('lists exactly the proxies and states of kiali-syncz.json, and the registry and config', async () => {
+    const files: Record<string, string> = {
+      '/debug/syncz': readFileSync(fixture('istiod-debug/kiali-syncz.json'), 'utf8'),
+      '/debug/registryz': readFileSync(fixture('istiod-debug/kiali-registryz.json'), 'utf8'),
+      '/debug/configz': readFileSync(fixture('istiod-debug/kiali-configz.json'), 'utf8'),
+    };
+    const replay = http.createServer((req, res) => {
+      const body = files[req.url ?? ''];
+      if (body === undefined) res.writeHead(404).end('404 page not found\n');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    servers.push(replay);
+    await new Promise<void>((resolve) => replay.listen(0, '127.0.0.1', resolve));
+    const istiodUrl = `http://127.0.0.1:${(replay.address() as AddressInfo).port}`;
+
+    const created = await createMeshSource({
+      istiod: [`istiod-replay=${istiodUrl}`],
+      timeoutMs: 5000,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const api = await startMeshApiServer(created.value);
+    const base = api.baseUrl;
+
+    const body = (await (await fetch(`${base}/proxies`)).json()) as MeshProxiesResponse;
+    const entries = JSON.parse(files['/debug/syncz']!) as Record<string, string>[];
+    expect(body.proxies.map((p) => p.id).sort()).toEqual(entries.map((e) => e.proxy).sort());
+    for (const e of entries) {
+      const p = body.proxies.find((x) => x.id === e.proxy)!;
+      expect(p).toMatchObject({
+        istiod: 'istiod-replay',
+        istioVersion: e.istio_version,
+        clusterId: e.cluster_id,
+      });
+      const synced = (t: string): string =>
+        e[`${t}_sent`] ? (e[`${t}_sent`] === e[`${t}_acked`] ? 'SYNCED' : 'STALE') : 'NOT SENT';
+      expect(p.sync).toEqual({
+        CDS: synced('cluster'),
+        LDS: synced('listener'),
+        EDS: synced('endpoint'),
+        RDS: synced('route'),
+        ECDS: 'NOT SENT',
+      });
+    }
+    const status = (await (await fetch(`${base}/status`)).json()) as MeshStatusResponse;
+    expect(status).toMatchObject({ reachable: true, proxies: entries.length });
+    const services = (await (await fetch(`${base}/services`)).json()) as MeshServicesResponse;
+    expect(services.services).toHaveLength(
+      (JSON.parse(files['/debug/registryz']!) as unknown[]).length,
+    );
+    const config = (await (await fetch(`${base}/config`)).json()) as MeshIstioConfigResponse;
+    expect(config.objects).toHaveLength(41); // counted by hand in kiali-configz.json
+    // No Envoy admin configured: the proxy side says so instead of failing obscurely.
+    const dump = await fetch(`${base}/proxies/${entries[0]!.proxy}/config_dump`);
+    expect(dump.status).toBe(501);
+    await api.close();
+    await created.value.close();
+  });
+});

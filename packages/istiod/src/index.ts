@@ -16,3 +16,5 @@ export {
   type SyncDiffEntry,
   type SyncDiffKind,
 } from './diffConfigDumps';
+export { parseRegistryz, type RegistryService } from './parseRegistryz';
+export { parseConfigz, type IstioConfigObject } from './parseConfigz';

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@meshlens/configdump';
+import type { IstioConfigObject, RegistryService } from '@meshlens/istiod';
 import { EnvoyAdminClient } from './EnvoyAdminClient';
 import type {
   FetchedConfigDump,
@@ -92,6 +93,14 @@ export class EnvoyAdminSource implements MeshSource {
     );
   }
 
+  getServices(): Promise<SourceResult<RegistryService[]>> {
+    return Promise.resolve(noIstiod('the service registry'));
+  }
+
+  getIstioConfig(): Promise<SourceResult<IstioConfigObject[]>> {
+    return Promise.resolve(noIstiod('the Istio config objects'));
+  }
+
   describe(): SourceDescription {
     const urls = this.targets.map((t) => t.client.baseUrl);
     return {
@@ -105,6 +114,15 @@ export class EnvoyAdminSource implements MeshSource {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+function noIstiod<T>(what: string): SourceResult<T> {
+  return fail({
+    kind: 'not_available',
+    message: `no istiod is configured, so ${what} is unknown`,
+    advice:
+      'Add --istiod http://127.0.0.1:15014 (kubectl -n istio-system port-forward deploy/istiod 15014).',
+  });
 }
 
 export function unknownProxy<T>(proxyId: string): SourceResult<T> {

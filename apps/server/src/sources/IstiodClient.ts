@@ -1,5 +1,12 @@
 import type { JsonValue } from '@meshlens/configdump';
-import { parseSyncz, type ProxySyncStatus } from '@meshlens/istiod';
+import {
+  parseConfigz,
+  parseRegistryz,
+  parseSyncz,
+  type IstioConfigObject,
+  type ProxySyncStatus,
+  type RegistryService,
+} from '@meshlens/istiod';
 import { fail, ok, type SourceError, type SourceResult } from './SourceError';
 import { parseFetchedDump } from './EnvoyAdminClient';
 import type { FetchedConfigDump } from './MeshSource';
@@ -86,6 +93,38 @@ export class IstiodClient {
   /** `/debug/configz`: the Istio config objects istiod knows. */
   configz(): Promise<SourceResult<JsonValue>> {
     return getJson(`${this.baseUrl}/debug/configz`, this.limits, context('/debug/configz'));
+  }
+
+  /** `/debug/registryz`, parsed. */
+  async services(): Promise<SourceResult<RegistryService[]>> {
+    const url = `${this.baseUrl}/debug/registryz`;
+    const json = await getJson(url, this.limits, context('/debug/registryz'));
+    if (!json.ok) return json;
+    const parsed = parseRegistryz(json.value);
+    return parsed.ok
+      ? ok(parsed.value)
+      : fail({
+          kind: 'malformed',
+          url,
+          message: parsed.error.message,
+          advice: "Check that the URL is istiod's debug port.",
+        });
+  }
+
+  /** `/debug/configz`, parsed. */
+  async configObjects(): Promise<SourceResult<IstioConfigObject[]>> {
+    const url = `${this.baseUrl}/debug/configz`;
+    const json = await getJson(url, this.limits, context('/debug/configz'));
+    if (!json.ok) return json;
+    const parsed = parseConfigz(json.value);
+    return parsed.ok
+      ? ok(parsed.value)
+      : fail({
+          kind: 'malformed',
+          url,
+          message: parsed.error.message,
+          advice: "Check that the URL is istiod's debug port.",
+        });
   }
 
   /** `/debug/config_dump?proxyID=<pod>.<namespace>`: what istiod would send that proxy. */

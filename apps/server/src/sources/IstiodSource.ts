@@ -1,5 +1,5 @@
 import type { JsonValue } from '@meshlens/configdump';
-import type { ProxySyncStatus } from '@meshlens/istiod';
+import type { IstioConfigObject, ProxySyncStatus, RegistryService } from '@meshlens/istiod';
 import type { EnvoyAdminSource } from './EnvoyAdminSource';
 import { unknownProxy } from './EnvoyAdminSource';
 import { IstiodClient } from './IstiodClient';
@@ -82,6 +82,30 @@ export class IstiodSource implements MeshSource {
     if (!this.istiodOf.has(proxyId)) await this.listProxies();
     const client = this.istiodOf.get(proxyId);
     return client ? client.configDump(proxyId) : unknownProxy(proxyId);
+  }
+
+  getServices(): Promise<SourceResult<RegistryService[]>> {
+    return this.firstAnswer((c) => c.services());
+  }
+
+  getIstioConfig(): Promise<SourceResult<IstioConfigObject[]>> {
+    return this.firstAnswer((c) => c.configObjects());
+  }
+
+  /** Every istiod instance shares one registry and config: the first that answers is enough. */
+  private async firstAnswer<T>(
+    call: (client: IstiodClient) => Promise<SourceResult<T>>,
+  ): Promise<SourceResult<T>> {
+    let last: SourceResult<T> = fail({
+      kind: 'not_available',
+      message: 'no istiod is configured',
+      advice: 'Add --istiod URL.',
+    });
+    for (const client of this.clients) {
+      last = await call(client);
+      if (last.ok) return last;
+    }
+    return last;
   }
 
   describe(): SourceDescription {

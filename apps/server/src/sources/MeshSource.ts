@@ -1,5 +1,5 @@
 import type { ConfigDump, JsonValue } from '@meshlens/configdump';
-import type { SyncState, XdsType } from '@meshlens/istiod';
+import type { IstioConfigObject, RegistryService, SyncState, XdsType } from '@meshlens/istiod';
 import type { SourceError, SourceResult } from './SourceError';
 
 /** One proxy of the mesh as a source sees it. */
@@ -60,6 +60,10 @@ export interface MeshSource {
   getIstiodConfigDump(proxyId: string): Promise<SourceResult<FetchedConfigDump>>;
   /** Envoy `/clusters?format=json` (endpoint health, outlier status). */
   getClusterStatuses(proxyId: string): Promise<SourceResult<JsonValue>>;
+  /** istiod's service registry (`/debug/registryz`). */
+  getServices(): Promise<SourceResult<RegistryService[]>>;
+  /** The Istio config objects istiod holds (`/debug/configz`). */
+  getIstioConfig(): Promise<SourceResult<IstioConfigObject[]>>;
   /** What this source is connected to. */
   describe(): SourceDescription;
   /** Releases servers, port-forwards, timers. Safe to call twice. */

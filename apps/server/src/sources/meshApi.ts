@@ -1,7 +1,13 @@
 // Wire types of the live-mesh API (`/api/mesh/...`). They live here until they move into
 // `@meshlens/contract`; the web app should import them type-only from there.
 import type { JsonValue } from '@meshlens/configdump';
-import type { SyncDiffEntry, SyncState, XdsType } from '@meshlens/istiod';
+import type {
+  IstioConfigObject,
+  RegistryService,
+  SyncDiffEntry,
+  SyncState,
+  XdsType,
+} from '@meshlens/istiod';
 
 /** A source failure as the API reports it (mirrors `SourceError`). */
 export interface MeshSourceErrorBody {
@@ -88,6 +94,16 @@ export interface MeshSyncDiffResponse {
   entries: SyncDiffEntry[];
   /** Counts per status. */
   counts: Record<SyncDiffEntry['status'], number>;
+}
+
+/** `GET /api/mesh/services`: istiod's service registry (`/debug/registryz`). */
+export interface MeshServicesResponse {
+  services: RegistryService[];
+}
+
+/** `GET /api/mesh/config`: the Istio config objects istiod holds (`/debug/configz`). */
+export interface MeshIstioConfigResponse {
+  objects: IstioConfigObject[];
 }
 
 /** `GET /api/mesh/status`: what the server is connected to and how the mesh is doing. */

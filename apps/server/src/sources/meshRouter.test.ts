@@ -8,6 +8,8 @@ import { IstiodSource } from './IstiodSource';
 import type { MeshSource } from './MeshSource';
 import type {
   MeshApiErrorResponse,
+  MeshIstioConfigResponse,
+  MeshServicesResponse,
   MeshProxiesResponse,
   MeshStatusResponse,
   MeshSyncDiffResponse,
@@ -94,6 +96,16 @@ describe('createMeshRouter over the demo simulator', () => {
       unreachable: 0,
       unknown: 0,
     });
+  });
+
+  it('GET /services and /config serve the registry and the Istio config of the simulated istiod', async () => {
+    const services = (await (await fetch(`${base}/services`)).json()) as MeshServicesResponse;
+    expect(services.services.map((s) => s.hostname)).toContain(
+      'reviews.bookinfo.svc.cluster.local',
+    );
+    const config = (await (await fetch(`${base}/config`)).json()) as MeshIstioConfigResponse;
+    const kinds = new Set(config.objects.map((o) => o.kind));
+    expect(kinds).toEqual(new Set(['VirtualService', 'DestinationRule', 'Gateway']));
   });
 
   it('rejects a malformed proxy id with 400 and an unknown one with 404', async () => {

@@ -4,7 +4,9 @@ import type { MeshProxy, MeshSource } from './MeshSource';
 import type { SourceError } from './SourceError';
 import type {
   MeshApiErrorResponse,
+  MeshIstioConfigResponse,
   MeshProxiesResponse,
+  MeshServicesResponse,
   MeshSourceErrorBody,
   MeshStatusResponse,
   MeshSyncDiffResponse,
@@ -58,7 +60,7 @@ function toInfo(p: MeshProxy): MeshProxiesResponse['proxies'][number] {
 /**
  * The live-mesh API over one `MeshSource`, to mount under `/api/mesh`:
  * `GET /proxies`, `GET /proxies/:id/config_dump[?from=istiod]`, `GET /proxies/:id/clusters`,
- * `GET /proxies/:id/sync-diff`, `GET /status`. Only the proxy id comes from the request (validated
+ * `GET /proxies/:id/sync-diff`, `GET /services` (registryz), `GET /config` (configz), `GET /status`. Only the proxy id comes from the request (validated
  * as `<pod>.<namespace>`); every upstream URL comes from the source's configuration.
  */
 export function createMeshRouter(source: MeshSource): Router {
@@ -117,6 +119,20 @@ export function createMeshRouter(source: MeshSource): Router {
       entries: diff.entries,
       counts,
     };
+    res.set('cache-control', 'no-store').json(body);
+  });
+
+  router.get('/services', async (_req, res) => {
+    const services = await source.getServices();
+    if (!services.ok) return sendSourceError(res, services.error);
+    const body: MeshServicesResponse = { services: services.value };
+    res.set('cache-control', 'no-store').json(body);
+  });
+
+  router.get('/config', async (_req, res) => {
+    const objects = await source.getIstioConfig();
+    if (!objects.ok) return sendSourceError(res, objects.error);
+    const body: MeshIstioConfigResponse = { objects: objects.value };
     res.set('cache-control', 'no-store').json(body);
   });
 

@@ -88,6 +88,15 @@ describe('BugReportSource on a simulated bug-report built from the demo mesh', (
     });
     expect(source.describe().summary).toContain(`${mesh.proxies.length} proxy dumps, 1 istiod`);
   });
+
+  it("reads istiod's archived registryz, and says when configz is missing", async () => {
+    const services = await source.getServices();
+    expect(services.ok && services.value.map((x) => x.hostname)).toContain(
+      'ratings.bookinfo.svc.cluster.local',
+    );
+    const config = await source.getIstioConfig();
+    expect(config.ok ? 'ok' : config.error.message).toBe('the archive has no istiod configz');
+  });
 });
 
 describe('BugReportSource errors', () => {

@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { JsonValue } from '@meshlens/configdump';
-import { parseJsonText, parseSyncz, type ProxySyncStatus } from '@meshlens/istiod';
+import {
+  parseConfigz,
+  parseJsonText,
+  parseRegistryz,
+  parseSyncz,
+  type IstioConfigObject,
+  type ProxySyncStatus,
+  type RegistryService,
+} from '@meshlens/istiod';
 import { parseFetchedDump } from '../EnvoyAdminClient';
 import type {
   FetchedConfigDump,
@@ -47,6 +55,8 @@ export class BugReportSource implements MeshSource {
   private readonly statuses: ProxySyncStatus[] = [];
   private readonly warnings: string[] = [];
   private readonly istiods = new Set<string>();
+  /** Archived registryz / configz (the first of each; every istiod holds the same). */
+  private readonly debugFiles = new Map<'registryz' | 'configz', TarEntry>();
   private readonly label: string;
 
   private constructor(label: string, entries: TarEntry[]) {
@@ -55,7 +65,10 @@ export class BugReportSource implements MeshSource {
       const file = classifyBugReportPath(entry.path);
       if (file.kind === 'istiod_debug') {
         this.istiods.add(file.istiod);
-        if (file.what !== 'syncz') continue;
+        if (file.what !== 'syncz') {
+          if (!this.debugFiles.has(file.what)) this.debugFiles.set(file.what, entry);
+          continue;
+        }
         const parsed = parseSyncz(entry.data.toString('utf8'), { istiod: file.istiod });
         if (parsed.ok) this.statuses.push(...parsed.value);
         else this.warnings.push(`${entry.path}: ${parsed.error.message}`);
@@ -194,6 +207,37 @@ export class BugReportSource implements MeshSource {
           'For the istiod vs Envoy diff, connect to the live mesh (--istiod with --envoy, or --kubeconfig).',
       }),
     );
+  }
+
+  getServices(): Promise<SourceResult<RegistryService[]>> {
+    return Promise.resolve(this.readDebug('registryz', parseRegistryz));
+  }
+
+  getIstioConfig(): Promise<SourceResult<IstioConfigObject[]>> {
+    return Promise.resolve(this.readDebug('configz', parseConfigz));
+  }
+
+  private readDebug<T>(
+    what: 'registryz' | 'configz',
+    parse: (text: string) => { ok: true; value: T } | { ok: false; error: { message: string } },
+  ): SourceResult<T> {
+    const entry = this.debugFiles.get(what);
+    if (!entry) {
+      return fail({
+        kind: 'not_found',
+        url: this.label,
+        message: `the archive has no istiod ${what}`,
+        advice: 'Newer istioctl bug-report archives include istiod debug output.',
+      });
+    }
+    const parsed = parse(entry.data.toString('utf8'));
+    if (parsed.ok) return ok(parsed.value);
+    return fail({
+      kind: 'malformed',
+      url: `${this.label}!${entry.path}`,
+      message: parsed.error.message,
+      advice: 'The archived file is damaged.',
+    });
   }
 
   describe(): SourceDescription {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { CoreV1Api, Exec, PortForward, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import type { JsonValue } from '@meshlens/configdump';
+import type { IstioConfigObject, RegistryService } from '@meshlens/istiod';
 import { EnvoyAdminClient, parseFetchedDump } from '../EnvoyAdminClient';
 import type { LiveSourceOptions } from '../EnvoyAdminSource';
 import { unknownProxy } from '../EnvoyAdminSource';
@@ -274,6 +275,32 @@ export class KubernetesSource implements MeshSource {
         advice: 'Check kubectl get pods -A -l app=istiod.',
       });
     return (await this.istiodClient(istiod)).configDump(proxyId);
+  }
+
+  getServices(): Promise<SourceResult<RegistryService[]>> {
+    return this.askIstiod((c) => c.services());
+  }
+
+  getIstioConfig(): Promise<SourceResult<IstioConfigObject[]>> {
+    return this.askIstiod((c) => c.configObjects());
+  }
+
+  private async askIstiod<T>(
+    call: (client: IstiodClient) => Promise<SourceResult<T>>,
+  ): Promise<SourceResult<T>> {
+    if (this.istiods.length === 0) {
+      const list = await this.listProxies();
+      if (!list.ok) return list;
+    }
+    const istiod = this.istiods[0];
+    if (!istiod) {
+      return fail({
+        kind: 'not_found',
+        message: 'no running istiod pod found',
+        advice: 'Check kubectl get pods -A -l app=istiod.',
+      });
+    }
+    return call(await this.istiodClient(istiod));
   }
 
   describe(): SourceDescription {
