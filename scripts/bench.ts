@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfigDump } from '@meshlens/configdump';
+import type { ConfigDump } from '@meshlens/configdump';
 import { generateDemoMesh, generateSidecarDump } from '@meshlens/demo-mesh';
+import { buildProxyGraph } from '@meshlens/proxy-graph';
+import { parseRequestLine, traceDump } from '@meshlens/tracer';
+import { endpointRows } from '../apps/web/src/tables/endpointRows';
+import { filterRows, rowSearchText } from '../apps/web/src/tables/filterRows';
 
 interface SizeResult {
   targetMB: number;
@@ -24,6 +29,69 @@ interface SizeResult {
   listeners: number;
   routeConfigs: number;
   endpoints: number;
+  traceP50Ms: number;
+  traceP99Ms: number;
+  graphBuildMs: number;
+  graphNodes: number;
+  tableFilterMs: number;
+  tableRows: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
+/** A tiny deterministic PRNG (mulberry32), so every run traces the same requests. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Trace latency over 1,000 random requests: a random virtual host of a random outbound route
+ * config, one of its domains as the authority, a random path, sometimes the `end-user` header.
+ */
+function traceLatencies(dump: ConfigDump): number[] {
+  const rand = prng(7);
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+  const configs = dump.routeConfigs.filter((rc) => /^\d+$/.test(rc.name));
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const rc = pick(configs);
+    const vh = rc && pick(rc.virtualHosts.filter((v) => v.domains.length > 0));
+    const domain = vh && pick(vh.domains.filter((d) => !d.includes('*')));
+    const host = domain?.includes(':') ? domain : `${domain ?? 'unknown'}:${rc?.name ?? '80'}`;
+    const line = `GET http://${host}/path/${i}`;
+    const built = parseRequestLine(line, {
+      headers: rand() < 0.3 ? ['end-user: jason'] : [],
+      random: Math.floor(rand() * 10000),
+    });
+    if (!built.ok) throw new Error(`bench request ${line}: ${built.error.message}`);
+    const t = performance.now();
+    traceDump(dump, built.input);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/**
+ * Filter latency of the web app's endpoints table (its largest): the web code's own row builder and
+ * filter, one keystroke's work (search texts are built once per table, as the page does).
+ */
+function tableFilterMs(dump: ConfigDump): { ms: number; rows: number } {
+  const rows = endpointRows(dump);
+  const keys = Object.keys(rows[0] ?? {}) as (keyof (typeof rows)[number])[];
+  const texts = rows.map((r) => rowSearchText(r, keys));
+  const ms = median(
+    [0, 1, 2, 3, 4].map(() => time(() => filterRows(rows, texts, 'svc-01 healthy'))),
+  );
+  return { ms, rows: rows.length };
 }
 
 function median(xs: number[]): number {
@@ -93,6 +161,13 @@ function measure(targetMB: number, dir: string): SizeResult {
     peakBytes: number;
   };
 
+  const traces = traceLatencies(dump);
+  let graphNodes = 0;
+  const graphBuildMs = time(() => {
+    graphNodes = buildProxyGraph(dump).nodes.length;
+  });
+
+  const filter = tableFilterMs(dump);
   const jsonParseMs = median(parseTimes);
   const ingestMs = median(ingestTimes);
   return {
@@ -107,6 +182,12 @@ function measure(targetMB: number, dir: string): SizeResult {
     listeners: dump.listeners.length,
     routeConfigs: dump.routeConfigs.length,
     endpoints: dump.endpoints.reduce((n, e) => n + e.endpoints.length, 0),
+    traceP50Ms: round(percentile(traces, 50)),
+    traceP99Ms: round(percentile(traces, 99)),
+    graphBuildMs: round(graphBuildMs),
+    graphNodes,
+    tableFilterMs: round(filter.ms),
+    tableRows: filter.rows,
   };
 }
 
