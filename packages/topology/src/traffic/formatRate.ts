@@ -4,6 +4,9 @@
 /** Go's `fmt.Sprintf("%.*f", digits, value)`. */
 export function goFixed(value: number, digits: number): string {
   const fixed = value.toFixed(digits);
+  // Only a value within rounding noise of a tie needs the (slow) exact decimal expansion.
+  const scaled = Math.abs(value) * 10 ** digits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return fixed;
   // JS rounds exact ties away from zero, Go to even; ties are rare but real (e.g. 12.25 -> "12.2").
   const exact = Math.abs(value).toFixed(Math.min(100, digits + 60));
   const tail = exact.slice(exact.indexOf('.') + 1 + digits);

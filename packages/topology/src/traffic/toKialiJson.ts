@@ -84,10 +84,22 @@ function edgeTraffic(edge: TrafficEdge): KialiProtocolTraffic {
   return traffic;
 }
 
+/** SHA-256 of node ids, memoised: every edge hashes both of its ends. */
+const hashCache = new Map<string, string>();
+function nodeHash(id: string): string {
+  let h = hashCache.get(id);
+  if (h === undefined) {
+    h = sha256Hex(id);
+    if (hashCache.size > 100_000) hashCache.clear();
+    hashCache.set(id, h);
+  }
+  return h;
+}
+
 /** The JSON of one edge (also used for a waypoint edge's folded return edge). */
 function edgeData(edge: TrafficEdge, sourceId: string, targetId: string): KialiEdgeData {
-  const source = sha256Hex(sourceId);
-  const target = sha256Hex(targetId);
+  const source = nodeHash(sourceId);
+  const target = nodeHash(targetId);
   const data: KialiEdgeData = {
     id: sha256Hex(`${source}.${target}.${edge.protocol}`),
     source,
@@ -113,7 +125,7 @@ function edgeData(edge: TrafficEdge, sourceId: string, targetId: string): KialiE
 
 function nodeData(node: TrafficNode): KialiNodeData {
   const d: KialiNodeData = {
-    id: sha256Hex(node.id),
+    id: nodeHash(node.id),
     nodeType: node.nodeType,
     cluster: node.cluster,
     namespace: node.namespace,
