@@ -15,7 +15,6 @@ import {
   splitNamedTarget,
   type MeshSourceConfig,
 } from '../sources/createMeshSource';
-import { createKubernetesSource } from '../sources/kubernetes/KubernetesSource';
 import {
   addMeshSourceOptions,
   meshSourceConfigFromFlags,
@@ -39,7 +38,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 async function statusesFromSource(
   config: MeshSourceConfig,
 ): Promise<SourceResult<ProxySyncStatus[]>> {
-  const source = await createMeshSource(config, createKubernetesSource);
+  const source = await createMeshSource(config);
   if (!source.ok) return source;
   try {
     const list = await source.value.listProxies();

@@ -27,11 +27,22 @@ describe('createMeshSource', () => {
     });
   });
 
-  it('refuses two kinds of source at once, and Kubernetes without a factory', async () => {
+  it('refuses two kinds of source at once', async () => {
     const both = await createMeshSource({ istiod: ['http://x'], bugReport: 'a.tar.gz' });
     expect(both.ok ? 'ok' : both.error.message).toContain('several kinds');
-    const kube = await createMeshSource({ context: 'kind' });
-    expect(kube.ok ? 'ok' : kube.error.kind).toBe('not_available');
+  });
+
+  it('hands Kubernetes settings to the Kubernetes factory', async () => {
+    const seen: unknown[] = [];
+    const r = await createMeshSource({ context: 'kind', timeoutMs: 1000 }, (config) => {
+      seen.push(config);
+      return Promise.resolve({
+        ok: false,
+        error: { kind: 'not_found', message: 'x', advice: 'y' },
+      });
+    });
+    expect(r.ok).toBe(false);
+    expect(seen).toEqual([{ context: 'kind', timeoutMs: 1000 }]);
   });
 
   it('reads MESHLENS_* variables only where flags are absent', () => {

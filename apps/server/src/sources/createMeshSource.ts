@@ -23,7 +23,7 @@ export interface MeshSourceConfig {
   concurrency?: number;
 }
 
-/** Creates the Kubernetes source; injected so this module does not load the client library unless used. */
+/** Creates the Kubernetes source (replaceable in tests). */
 export type KubernetesSourceFactory = (
   config: MeshSourceConfig,
 ) => Promise<SourceResult<MeshSource>>;
@@ -79,14 +79,10 @@ export async function createMeshSource(
   }
   if (config.bugReport !== undefined) return BugReportSource.open(config.bugReport);
   if (wantsKube) {
-    if (!kubernetes) {
-      return fail({
-        kind: 'not_available',
-        message: 'the Kubernetes source is not available in this build',
-        advice: 'Use --istiod/--envoy with kubectl port-forward.',
-      });
-    }
-    return kubernetes(config);
+    if (kubernetes) return kubernetes(config);
+    // Loaded on demand: @kubernetes/client-node takes ~2 s to load, which every other CLI run skips.
+    const { createKubernetesSource } = await import('./kubernetes/KubernetesSource');
+    return createKubernetesSource(config);
   }
   const envoyTargets: EnvoyAdminTarget[] = (config.envoy ?? []).map((spec) => {
     const { name, target } = splitNamedTarget(spec);
