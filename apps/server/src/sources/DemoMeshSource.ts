@@ -33,7 +33,8 @@ export class DemoMeshSource extends IstiodSource implements MeshSource {
 
   /** Starts the simulator and returns a source reading it. */
   static async start(options: DemoMeshSourceOptions = {}): Promise<DemoMeshSource> {
-    const mesh = options.mesh ?? generateDemoMesh(options.meshOptions);
+    // Certificates valid from now, like a freshly started mesh (the generator defaults to a fixed date).
+    const mesh = options.mesh ?? generateDemoMesh({ now: new Date(), ...options.meshOptions });
     const simulator = await startDemoMeshSimulator(mesh, options);
     return new DemoMeshSource(simulator, options);
   }
