@@ -5,6 +5,7 @@ import {
   buildKialiGraph,
   parseGraphRequest,
   type KialiGraphResponse,
+  type NamespaceInventory,
   type PromQueryFn,
 } from '@meshlens/topology';
 
@@ -21,6 +22,8 @@ export interface TopologySettings {
   accessibleNamespaces?: readonly string[];
   /** Kiali's Prometheus `query_scope` (`--query-scope mesh_id=mesh1`). */
   queryScope?: Readonly<Record<string, string>>;
+  /** What each namespace holds, for idle nodes (`appenders=idleNode`); e.g. from istiod's registry. */
+  inventory?: (namespace: string) => Promise<NamespaceInventory | undefined>;
   /** Clock for the default `queryTime`, unix seconds. */
   now?: () => number;
 }
@@ -68,6 +71,8 @@ export async function answerGraphRequest(
   const home = settings.clusterName ?? DEFAULT_CLUSTER_NAME;
   const result = await buildKialiGraph(parsed.options, {
     query: settings.query,
+    homeCluster: home,
+    ...(settings.inventory ? { inventory: settings.inventory } : {}),
     ...(settings.queryScope ? { queryScope: settings.queryScope } : {}),
     ...(settings.accessibleNamespaces
       ? { accessibleNamespaces: accessibleKeys(settings.accessibleNamespaces, home) }

@@ -210,4 +210,78 @@ describe('buildKialiGraph', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.graph.elements.nodes.map((n) => n.data.workload)).toEqual(['cart-v1']);
   });
+
+  it('adds idle nodes from the namespace inventory only when the idleNode appender is requested', async () => {
+    const query = fakeProm([
+      { match: /reporter="source",source_workload_namespace="shop"/, vector: requests },
+    ]);
+    const inventory = async (ns: string) =>
+      ns === 'shop'
+        ? {
+            services: ['cart', 'search'],
+            workloads: [
+              { name: 'search-v1', app: 'search', version: 'v1' },
+              { name: 'cart-v1', app: 'cart', version: 'v1' },
+            ],
+          }
+        : undefined;
+    const idle = await buildKialiGraph(
+      options('/api/namespaces/graph?namespaces=shop&appenders=idleNode&ambientTraffic=none'),
+      { query, inventory, homeCluster: 'c1' },
+    );
+    if (!idle.ok) throw new Error(idle.message);
+    const idleNodes = idle.graph.elements.nodes
+      .filter((n) => n.data.isIdle)
+      .map((n) => n.data.workload);
+    // cart-v1 has traffic already; search-v1 has none.
+    expect(idleNodes).toEqual(['search-v1']);
+    const svc = await buildKialiGraph(
+      options(
+        '/api/namespaces/graph?namespaces=shop&graphType=service&appenders=idleNode&ambientTraffic=none',
+      ),
+      { query, inventory, homeCluster: 'c1' },
+    );
+    if (!svc.ok) throw new Error(svc.message);
+    expect(
+      svc.graph.elements.nodes.filter((n) => n.data.isIdle).map((n) => n.data.service),
+    ).toEqual(['search']);
+    const none = await buildKialiGraph(
+      options('/api/namespaces/graph?namespaces=shop&appenders&ambientTraffic=none'),
+      { query, inventory },
+    );
+    if (!none.ok) throw new Error(none.message);
+    expect(none.graph.elements.nodes.some((n) => n.data.isIdle)).toBe(false);
+  });
+
+  it('removes waypoints and the edges into them with waypoints=false', async () => {
+    const WP = ids('shop', 'waypoint', 'waypoint', 'latest', 'destination');
+    const tcp = { response_flags: '-' };
+    const query = fakeProm([
+      {
+        match:
+          /istio_tcp_received_bytes_total\{reporter=~"waypoint\|source",source_workload_namespace="shop"/,
+        vector: [
+          { metric: { ...FRONT, ...WP, ...tcp }, value: 5 },
+          { metric: { ...FRONT, ...CART, ...tcp }, value: 7 },
+        ],
+      },
+    ]);
+    const kept = await buildKialiGraph(
+      options('/api/namespaces/graph?namespaces=shop&appenders=ambient'),
+      { query },
+    );
+    const dropped = await buildKialiGraph(
+      options('/api/namespaces/graph?namespaces=shop&appenders=ambient&waypoints=false'),
+      { query },
+    );
+    if (!kept.ok || !dropped.ok) throw new Error('graph failed');
+    expect(
+      kept.graph.elements.nodes.find((n) => n.data.workload === 'waypoint')?.data.isWaypoint,
+    ).toBe(true);
+    expect(dropped.graph.elements.nodes.map((n) => n.data.workload).sort()).toEqual([
+      'cart-v1',
+      'front-v1',
+    ]);
+    expect(dropped.graph.elements.edges).toHaveLength(1);
+  });
 });

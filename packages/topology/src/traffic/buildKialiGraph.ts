@@ -13,6 +13,7 @@ import { reduceToServiceGraph } from './reduceToServiceGraph';
 import { toKialiJson } from './toKialiJson';
 import type { TrafficMap } from './trafficMap';
 import { runEdgeAppenders } from './edgeAppenders';
+import { addIdleNodes, type NamespaceInventory } from './addIdleNodes';
 
 /** Everything a graph needs besides the request: where the data comes from and who may see what. */
 export interface KialiGraphSettings {
@@ -24,6 +25,13 @@ export interface KialiGraphSettings {
   accessibleNamespaces?: AccessibleNamespaces;
   /** Which workloads are ambient waypoints (default: by name). */
   isWaypoint?: WaypointPredicate;
+  /**
+   * What exists in a namespace (services, workloads), for Kiali's idleNode appender: nodes with no
+   * traffic. Kiali reads Kubernetes; Meshlens can answer from istiod's registry or proxy dumps.
+   */
+  inventory?: (namespace: string) => Promise<NamespaceInventory | undefined>;
+  /** Home cluster name, the cluster of idle nodes (default `Kubernetes`). */
+  homeCluster?: string;
   /** Whether a namespace is ambient (adds Kiali's ambient ingress query); default: every namespace when ambient traffic is requested. */
   isAmbientNamespace?: (namespace: string) => boolean;
 }
@@ -119,12 +127,17 @@ export async function buildKialiGraph(
       if (error) return { ok: false, status: 503, message: error };
       const appendError = await runEdgeAppenders(nsMap, options, ns, settings, sent);
       if (appendError) return { ok: false, status: 503, message: appendError };
+      if (settings.inventory && wantsAppender(options, 'idleNode')) {
+        const inventory = await settings.inventory(ns);
+        if (inventory)
+          addIdleNodes(nsMap, ns, settings.homeCluster ?? 'Kubernetes', inventory, options);
+      }
       mergeTrafficMaps(map, ns, nsMap);
     }
   }
 
   markOutsiders(map, options.namespaces, accessible);
-  if (wantsAppender(options, 'ambient')) markWaypoints(map, isWaypoint, true);
+  if (wantsAppender(options, 'ambient')) markWaypoints(map, isWaypoint, options.waypoints);
   markRoots(map);
   if (options.graphType === 'service' && !options.node) map = reduceToServiceGraph(map);
   return { ok: true, graph: toKialiJson(map, options), queries: sent };

@@ -46,6 +46,8 @@ export interface KialiGraphOptions {
   responseTime: 'avg' | '50' | '95' | '99';
   /** `throughputType`. */
   throughputType: 'request' | 'response';
+  /** `waypoints` (ambient appender): keep waypoint nodes (default) or remove them. */
+  waypoints: boolean;
   /** `clusterName` of the request (node graphs narrow their queries by it). */
   clusterName?: string;
   /** Present for node-detail graphs. */

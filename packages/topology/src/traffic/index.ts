@@ -25,3 +25,4 @@ export {
 export { finishQuery, namespaceQueries, nodeQueries } from './promQueries';
 export type { PromQueryFn, PromQueryResult, PromSample } from './promVector';
 export { sha256Hex } from './sha256';
+export type { NamespaceInventory } from './addIdleNodes';

@@ -164,6 +164,7 @@ export function parseGraphRequest(
     ambientTraffic,
     responseTime,
     throughputType,
+    waypoints: query.get('waypoints') !== 'false',
   };
   if (clusterName) options.clusterName = clusterName;
   if (target.node) options.node = target.node;
