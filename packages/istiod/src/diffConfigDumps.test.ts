@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseConfigDump, type ConfigDump } from '@meshlens/configdump';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeFixtures, fixture } from '../../../tests/conformance/fixtures';
 import { diffConfigDumps } from './diffConfigDumps';
 
@@ -36,13 +36,66 @@ describeFixtures('diffConfigDumps on istioctl proxy-status diff test data', () =
       ['route', '15004', 'different'],
       ['cluster', 'outbound|15004||istio-policy.istio-system.svc.cluster.local', 'different'],
     ]);
-    // clusterdiff.txt: circuitBreakers.thresholds[0].maxRequests 10000 only on the pilot side.
-    expect(changed[2]?.changedPaths).toEqual(['circuitBreakers.thresholds[0].maxRequests']);
-    // listenerdiff.txt: envoy.router missing from the Envoy side's HTTP filters (4th filter).
-    expect(changed[0]?.changedPaths).toEqual(['filterChains[0].filters[0].config.httpFilters[3]']);
-    // routediff.txt: two domains fewer on the Envoy side; index-wise the tail shifts.
-    expect(changed[1]?.changedPaths?.every((p) => p.startsWith('virtualHosts[0].domains['))).toBe(
-      true,
-    );
+    // Each golden diff removes exactly these on the Envoy side ("-" lines of *diff.txt).
+    expect(changed.map((e) => e.changedPaths)).toEqual([
+      ['-filterChains[0].filters[0].config.httpFilters[3]'],
+      ['-virtualHosts[0].domains[6]', '-virtualHosts[0].domains[7]'],
+      ['-circuitBreakers.thresholds[0].maxRequests'],
+    ]);
+    // And the removed values are the ones the goldens show.
+    const removed = (name: string): string[] =>
+      readFileSync(fixture('istioctl-golden/proxy-status-diff-istio14', name), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('-') && !l.startsWith('---'))
+        .map((l) => l.slice(1).trim())
+        .filter((l) => l !== '' && l !== '},' && l !== '{');
+    const route = changed[1]?.istiod as {
+      virtual_hosts?: { domains: string[] }[];
+      virtualHosts?: { domains: string[] }[];
+    };
+    const domains = (route.virtualHosts ?? route.virtual_hosts)?.[0]?.domains ?? [];
+    expect(removed('routediff.txt')).toEqual([`"${domains[6]}",`, `"${domains[7]}",`]);
+    expect(removed('listenerdiff.txt')).toEqual(['"name": "envoy.router"']);
+    expect(removed('clusterdiff.txt')).toEqual(['"maxRequests": 10000']);
+  });
+});
+
+const clusterDump = (clusters: object[]): ConfigDump => {
+  const text = JSON.stringify({
+    configs: [
+      {
+        '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump',
+        dynamic_active_clusters: clusters.map((cluster) => ({
+          version_info: 'v1',
+          cluster: { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', ...cluster },
+        })),
+      },
+    ],
+  });
+  const r = parseConfigDump(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.dump;
+};
+
+describe('diffConfigDumps on small dumps', () => {
+  it('marks value changes, fields and elements only on one side, and resources only on one side', () => {
+    const istiod = clusterDump([
+      { name: 'a', connect_timeout: '5s', lb_policy: 'RING_HASH' },
+      { name: 'b', connect_timeout: '1s' },
+      { name: 'only-istiod', connect_timeout: '1s' },
+    ]);
+    const envoy = clusterDump([
+      { name: 'a', connectTimeout: '10s', lbPolicy: 'RING_HASH', dnsLookupFamily: 'V4_ONLY' },
+      { name: 'b', connect_timeout: '1s' },
+      { name: 'only-envoy', connect_timeout: '1s' },
+    ]);
+    const diff = diffConfigDumps(istiod, envoy);
+    expect(diff.inSync).toBe(false);
+    expect(diff.entries.map((e) => [e.name, e.status, e.changedPaths])).toEqual([
+      ['a', 'different', ['connectTimeout', '+dnsLookupFamily']],
+      ['b', 'same', undefined],
+      ['only-envoy', 'only_envoy', undefined],
+      ['only-istiod', 'only_istiod', undefined],
+    ]);
   });
 });

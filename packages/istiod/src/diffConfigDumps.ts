@@ -8,7 +8,10 @@ export interface SyncDiffEntry {
   kind: SyncDiffKind;
   name: string;
   status: 'same' | 'only_istiod' | 'only_envoy' | 'different';
-  /** For `different`: JSON paths, keys in camelCase (e.g. `connectTimeout`, `filterChains[0].filters[1]`), whose values differ. */
+  /**
+   * For `different`: JSON paths, keys in camelCase, of what differs: `connectTimeout` (value
+   * changed), `-filterChains[0].filters[1]` (only in istiod's version), `+path` (only in the proxy's).
+   */
   changedPaths?: string[];
   /** The resource as istiod would send it. */
   istiod?: JsonValue;
@@ -84,6 +87,52 @@ function camelKeys(o: { [key: string]: JsonValue }): Map<string, JsonValue> {
   return map;
 }
 
+/** Key-order- and key-case-insensitive JSON text, to match array elements. */
+function canonical(value: JsonValue | undefined): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const map = camelKeys(value);
+    return `{${[...map.keys()]
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(map.get(k))}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * Arrays of different lengths: elements matched by longest common subsequence (like the unified
+ * diff istioctl prints), so one removed element is one `-path[i]`, not a shifted tail.
+ */
+function diffArrays(a: JsonValue[], b: JsonValue[], path: string, out: string[]): void {
+  const ka = a.map(canonical);
+  const kb = b.map(canonical);
+  // Quadratic, but xDS arrays that differ in length are short (domains, filters, hosts).
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] =
+        ka[i] === kb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while ((i < a.length || j < b.length) && out.length < MAX_PATHS) {
+    if (i < a.length && j < b.length && ka[i] === kb[j]) {
+      i++;
+      j++;
+    } else if (j >= b.length || (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      out.push(`-${path}[${i}]`);
+      i++;
+    } else {
+      out.push(`+${path}[${j}]`);
+      j++;
+    }
+  }
+}
+
 function collectDiffs(
   a: JsonValue | undefined,
   b: JsonValue | undefined,
@@ -92,6 +141,15 @@ function collectDiffs(
 ): void {
   if (out.length >= MAX_PATHS) return;
   if (a === b) return;
+  // A field only one side has: `-` = only in istiod's version, `+` = only in the proxy's.
+  if (a === undefined) {
+    out.push(`+${path}`);
+    return;
+  }
+  if (b === undefined) {
+    out.push(`-${path}`);
+    return;
+  }
   const bothArrays = Array.isArray(a) && Array.isArray(b);
   const bothObjects =
     typeof a === 'object' &&
@@ -101,8 +159,8 @@ function collectDiffs(
     b !== null &&
     !Array.isArray(b);
   if (bothArrays) {
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) collectDiffs(a[i], b[i], `${path}[${i}]`, out);
+    if (a.length !== b.length) return diffArrays(a, b, path, out);
+    for (let i = 0; i < a.length; i++) collectDiffs(a[i], b[i], `${path}[${i}]`, out);
     return;
   }
   if (bothObjects) {
