@@ -39,7 +39,7 @@ describe('live sources under faults (real local servers)', () => {
     const r = await new EnvoyAdminClient(s.url, { timeoutMs: timeout.ms }).configDump();
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(3000);
+    expect(elapsed).toBeLessThan(5000); // generous: CI runs suites in parallel on 2 cores
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe('timeout');
