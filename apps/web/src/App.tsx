@@ -8,19 +8,21 @@ import { defaultGraphViewState, ProxyGraphPanel } from './graph';
 import { ProxyOverview } from './overview/ProxyOverview';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { TablesView } from './tables/TablesView';
+import { TraceView } from './trace/TraceView';
 import { ThemeToggle } from './theme/ThemeToggle';
 import { useTheme } from './theme/useTheme';
 import { FileInput } from './upload/FileInput';
 import { Landing } from './upload/Landing';
 import { PastePanel } from './upload/PastePanel';
 import { useWindowDrop } from './upload/useWindowDrop';
-import type { AppView } from './urlState/appUrlState';
+import { appViews, type AppView } from './urlState/appUrlState';
 import { useUrlState } from './urlState/useUrlState';
 
 const viewLabel: Record<AppView, string> = {
   overview: 'Overview',
   graph: 'Graph',
   tables: 'Tables',
+  trace: 'Trace',
 };
 
 function isEditable(target: EventTarget | null): boolean {
@@ -191,7 +193,7 @@ export function App(): React.JSX.Element {
       {current && (
         <nav className="subbar" aria-label="Views">
           <div className="seg">
-            {(['overview', 'graph', 'tables'] as const).map((v) => (
+            {appViews.map((v) => (
               <button
                 type="button"
                 key={v}
@@ -261,6 +263,17 @@ export function App(): React.JSX.Element {
         {current && url.view === 'graph' && (
           <ErrorBoundary name="graph" resetKey={`${current.id}`}>
             <ProxyGraphPanel
+              dump={current.dump}
+              dumpLabel={current.label}
+              state={url.graph}
+              onStateChange={(graph) => setUrl((prev) => ({ ...prev, graph }))}
+              theme={theme}
+            />
+          </ErrorBoundary>
+        )}
+        {current && url.view === 'trace' && (
+          <ErrorBoundary name="trace" resetKey={`${current.id}`}>
+            <TraceView
               dump={current.dump}
               dumpLabel={current.label}
               state={url.graph}

@@ -7,5 +7,11 @@ export { searchGraph } from './searchGraph';
 export { formatAddress } from './formatAddress';
 export { listenerKey } from './listenerKey';
 export { describeChainMatch } from './describeChainMatch';
-export { describePathMatch, describeRedirect, describeRouteMatch } from './describeRoute';
+export {
+  describePathMatch,
+  describeRedirect,
+  describeRouteMatch,
+  terminalLabel,
+} from './describeRoute';
+export { inlineRouteConfigName } from './collectRouteConfigs';
 export { resolveNodeObject, type NodeObject } from './resolveNodeObject';

@@ -19,6 +19,8 @@ export interface GraphCanvasProps {
   selected: string | undefined;
   /** The focused node, drawn with an accent border. */
   focus: string | undefined;
+  /** Drawn node ids on a traced request's path: lit up, with the edges between them, the rest dimmed. */
+  traced: readonly string[];
   onTapNode: (id: string) => void;
   onDoubleTapNode: (id: string) => void;
   onTapBackground: () => void;
@@ -32,7 +34,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
   const cyRef = useRef<Core | undefined>(undefined);
   const handlers = useRef(p);
   handlers.current = p;
-  const { graph, fitKey, palette, matches, current, selected, focus } = p;
+  const { graph, fitKey, palette, matches, current, selected, focus, traced } = p;
   const fittedFor = useRef<string | undefined>(undefined);
 
   useEffect(() => {
@@ -91,8 +93,18 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
     const cy = cyRef.current;
     if (!cy) return;
     const matchSet = new Set(matches);
+    const tracedSet = new Set(traced);
     cy.batch(() => {
-      cy.elements().removeClass('dimmed match current selected focus-root');
+      cy.elements().removeClass('dimmed match current selected focus-root traced');
+      if (tracedSet.size > 0) {
+        cy.nodes().forEach((n) => {
+          n.addClass(tracedSet.has(n.id()) ? 'traced' : 'dimmed');
+        });
+        cy.edges().forEach((e) => {
+          const on = tracedSet.has(e.source().id()) && tracedSet.has(e.target().id());
+          e.addClass(on ? 'traced' : 'dimmed');
+        });
+      }
       if (matchSet.size > 0) {
         cy.nodes().forEach((n) => {
           if (matchSet.has(n.id())) n.addClass('match');
@@ -107,7 +119,30 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       if (selected) cy.getElementById(selected).addClass('selected');
       if (focus) cy.getElementById(focus).addClass('focus-root');
     });
-  }, [graph, matches, current, selected, focus]);
+  }, [graph, matches, current, selected, focus, traced]);
+
+  // A new trace brings its path into view: fitted when that stays readable, else its start.
+  const tracedKey = traced.join('\n');
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || tracedKey === '') return undefined;
+    const timer = setTimeout(() => {
+      const ids = new Set(tracedKey.split('\n'));
+      const path = cy.nodes().filter((n) => ids.has(n.id()));
+      if (path.empty()) return;
+      cy.animate(
+        { fit: { eles: path, padding: 40 } },
+        {
+          duration: 250,
+          complete: () => {
+            if (cy.zoom() > 1)
+              cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+          },
+        },
+      );
+    }, 60);
+    return () => clearTimeout(timer);
+  }, [graph, tracedKey]);
 
   // A node selected from elsewhere (a table row, the URL) may be off screen, or end up under
   // the side panel that the selection opens: bring it into view.

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import type { ConfigDump } from '@meshlens/configdump';
-import { buildProxyGraph, searchGraph } from '@meshlens/proxy-graph';
+import { buildProxyGraph, searchGraph, type ProxyGraph } from '@meshlens/proxy-graph';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { exportModelJson, exportPng, exportSvg } from './exportGraph';
 import { GraphCanvas } from './GraphCanvas';
@@ -20,6 +20,30 @@ export interface ProxyGraphPanelProps {
   /** Every state change goes through here, so the shell can keep it in the URL. */
   onStateChange: (next: GraphViewState) => void;
   theme: 'light' | 'dark';
+  /**
+   * Node ids of a traced request's path (see the trace view): lit up, the rest dimmed. Ids the
+   * current drawing folds into a group light up the group.
+   */
+  traced?: readonly string[];
+}
+
+const noTrace: readonly string[] = [];
+
+/** The drawn nodes standing for `ids`: the node itself, or the collapsed group holding it. */
+function drawnIds(graph: ProxyGraph, ids: readonly string[]): readonly string[] {
+  if (ids.length === 0) return noTrace;
+  const drawn = new Set(graph.nodes.map((n) => n.id));
+  const groupOf = new Map<string, string>();
+  for (const g of graph.groups) if (g.collapsed) for (const m of g.members) groupOf.set(m, g.id);
+  const out = new Set<string>();
+  for (const id of ids) {
+    if (drawn.has(id)) out.add(id);
+    else {
+      const g = groupOf.get(id);
+      if (g !== undefined && drawn.has(g)) out.add(g);
+    }
+  }
+  return [...out];
 }
 
 function without<K extends keyof GraphViewState>(s: GraphViewState, key: K): GraphViewState {
@@ -52,6 +76,8 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
   useEffect(() => setCursor(-1), [matches]);
   const current = cursor >= 0 ? matches[cursor] : undefined;
   const palette = useMemo(() => graphPalette(props.theme), [props.theme]);
+  const tracedIds = props.traced ?? noTrace;
+  const traced = useMemo(() => drawnIds(graph, tracedIds), [graph, tracedIds]);
   const [cy, setCy] = useState<Core | undefined>(undefined);
   const [scale, setScale] = useState(2);
 
@@ -80,7 +106,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
     if (node?.kind === 'group') toggleGroup(id);
     else select(id);
   };
-  useGraphTestHook(cy, state, matches, select, focus);
+  useGraphTestHook(cy, state, matches, traced, select, focus);
 
   const selectedNode = state.selected
     ? graph.nodes.find((n) => n.id === state.selected)
@@ -127,6 +153,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
           current={current}
           selected={state.selected}
           focus={state.focus}
+          traced={traced}
           onTapNode={onTapNode}
           onDoubleTapNode={(id) => onStateChange({ ...state, selected: id, focus: id })}
           onTapBackground={() => {

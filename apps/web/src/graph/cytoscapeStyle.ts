@@ -104,6 +104,15 @@ export function cytoscapeStyle(p: GraphPalette): StylesheetJson {
       style: { 'line-color': p.danger, 'target-arrow-color': p.danger, 'line-style': 'dashed' },
     },
     { selector: '.dimmed', style: { opacity: 0.18 } },
+    // A traced request's path: thick accent borders and edges, drawn above the dimmed rest.
+    {
+      selector: 'node.traced',
+      style: { 'border-color': p.accent, 'border-width': 4, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'edge.traced',
+      style: { width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent, 'z-index': 10 },
+    },
     { selector: 'node.match', style: { 'border-color': p.accent, 'border-width': 4 } },
     {
       selector: 'node:selected, node.selected',

@@ -26,6 +26,7 @@ describe('graph view state in the URL', () => {
       focus: 'route:9080/reviews.default.svc.cluster.local:9080/0',
       search: 'Reviews & ratings',
       selected: 'ep:outbound|9080|v1|reviews.default.svc.cluster.local/10.1.2.3:9080',
+      trace: 'GET http://reviews:9080/reviews/1?a=1&b=2#x\n-H end-user: jason\n--random 10',
     };
     const back = roundTrip(s);
     expect(back.hiddenLevels).toEqual(['filter_chain', 'virtual_host']);

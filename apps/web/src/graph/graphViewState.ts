@@ -24,6 +24,11 @@ export interface GraphViewState {
   search?: string;
   /** Node id shown in the side panel. */
   selected?: string;
+  /**
+   * The traced request, as the trace form encodes it (request line, then `-H` / `--flag` lines);
+   * its path is highlighted. Kept here so a shared URL re-runs the trace.
+   */
+  trace?: string;
 }
 
 /** The state of a freshly opened graph. */
@@ -40,6 +45,7 @@ const keys = {
   focus: 'g.focus',
   search: 'g.q',
   selected: 'g.sel',
+  trace: 'g.t',
 } as const;
 
 // Lists are joined with a character that cannot appear in levels and is rare in Envoy names;
@@ -57,6 +63,7 @@ export function encodeGraphViewState(s: GraphViewState): Record<string, string> 
   if (s.focus) out[keys.focus] = s.focus;
   if (s.search) out[keys.search] = s.search;
   if (s.selected) out[keys.selected] = s.selected;
+  if (s.trace) out[keys.trace] = s.trace;
   return out;
 }
 
@@ -75,5 +82,7 @@ export function decodeGraphViewState(params: URLSearchParams): GraphViewState {
   if (search) state.search = search;
   const selected = params.get(keys.selected);
   if (selected) state.selected = selected;
+  const trace = params.get(keys.trace);
+  if (trace) state.trace = trace;
   return state;
 }

@@ -15,6 +15,8 @@ export interface MeshlensGraphHook {
   visibleNodeIds(): string[];
   /** Ids of the nodes highlighted by the search. */
   highlightedNodeIds(): string[];
+  /** Ids of the drawn nodes lit up as a traced request's path (empty without a trace). */
+  tracedNodeIds(): string[];
   select(id: string): void;
   focus(id: string | undefined): void;
   /** True once the graph is drawn and every `select` / `focus` asked for has been drawn. */
@@ -34,11 +36,12 @@ export function useGraphTestHook(
   cy: Core | undefined,
   state: GraphViewState,
   matches: readonly string[],
+  traced: readonly string[],
   select: (id: string) => void,
   focus: (id: string | undefined) => void,
 ): void {
-  const live = useRef({ state, matches, select, focus });
-  live.current = { state, matches, select, focus };
+  const live = useRef({ state, matches, traced, select, focus });
+  live.current = { state, matches, traced, select, focus };
   const pending = useRef<Pending | undefined>(undefined);
   // Runs after the canvas (a child) has drawn this render's graph: once the state asked for
   // is the state drawn, the hook is ready again.
@@ -52,6 +55,7 @@ export function useGraphTestHook(
       edgeIds: () => (cy ? cy.edges().map((e) => e.id()) : []),
       visibleNodeIds: () => (cy ? cy.nodes(':visible').map((n) => n.id()) : []),
       highlightedNodeIds: () => [...live.current.matches],
+      tracedNodeIds: () => [...live.current.traced],
       // Asking for what is already shown re-renders nothing, so it must not wait for a render.
       select: (id) => {
         if (live.current.state.selected !== id) pending.current = { key: 'selected', id };

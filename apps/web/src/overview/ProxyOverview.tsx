@@ -1,7 +1,9 @@
 import type { ConfigDump, SectionKind } from '@meshlens/configdump';
+import { diagnose } from '@meshlens/diagnostics';
 import { useMemo } from 'react';
 import type { TableKind } from '../urlState/appUrlState';
 import { collectWarnings, type DumpWarning } from './collectWarnings';
+import { mergeDiagnostics } from './mergeDiagnostics';
 import { summarizeDump } from './summarizeDump';
 
 /** Most warnings rendered at once; a dump with thousands of dangling names stays responsive. */
@@ -53,6 +55,7 @@ function WarningItem(props: { w: DumpWarning; onGo: (nodeId: string) => void }):
       className={`warning warning--${w.severity}`}
       data-testid="warning-item"
       data-severity={w.severity}
+      data-category={w.category}
     >
       <span className={`sev sev--${w.severity}`}>{w.severity}</span>
       <span className="warning__msg">{w.message}</span>
@@ -78,7 +81,7 @@ export function ProxyOverview(props: {
 }): React.JSX.Element {
   const { dump } = props;
   const counts = useMemo(() => summarizeDump(dump), [dump]);
-  const warnings = useMemo(() => collectWarnings(dump), [dump]);
+  const warnings = useMemo(() => mergeDiagnostics(collectWarnings(dump), diagnose(dump)), [dump]);
   const node = dump.node;
   // A partial dump (e.g. `istioctl proxy-config listener -o json`) has only some sections.
   const absent = (section: SectionKind): string | undefined =>
@@ -191,8 +194,8 @@ export function ProxyOverview(props: {
         </ul>
         {warnings.length === 0 && (
           <p className="muted">
-            No dangling references, failed resources, unhealthy endpoints or certificate problems
-            found.
+            No dangling references, shadowed routes, duplicate domains, failed resources, unhealthy
+            endpoints, BlackHole routes or certificate problems found.
           </p>
         )}
         {warnings.length > maxShownWarnings && (

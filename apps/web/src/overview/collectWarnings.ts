@@ -8,7 +8,21 @@ export type Severity = 'error' | 'warning' | 'info';
 /** One finding of the overview's warnings list. */
 export interface DumpWarning {
   severity: Severity;
-  category: 'dangling' | 'resource_state' | 'unhealthy_endpoints' | 'certificate' | 'parser';
+  category:
+    | 'dangling'
+    | 'resource_state'
+    | 'unhealthy_endpoints'
+    | 'certificate'
+    | 'parser'
+    /** The next three come from `@meshlens/diagnostics` only. */
+    | 'shadowed_route'
+    | 'duplicate_domain'
+    | 'blackhole';
+  /**
+   * What exactly the finding says about its object (`cert-expired`, `cert-not-yet-valid`...):
+   * with the node id, the key under which the same finding from two sources is shown once.
+   */
+  topic: string;
   message: string;
   /** Graph node to jump to, when the finding is about one object. */
   nodeId?: string;
@@ -43,6 +57,7 @@ function stateWarning(meta: ResourceMeta, ref: ObjectRef): DumpWarning | undefin
       return {
         severity: 'error',
         category: 'resource_state',
+        topic: 'state',
         message: `${what} was rejected by Envoy (NACK)${meta.errorDetails ? `: ${meta.errorDetails}` : ''}.`,
         nodeId,
       };
@@ -50,6 +65,7 @@ function stateWarning(meta: ResourceMeta, ref: ObjectRef): DumpWarning | undefin
       return {
         severity: 'warning',
         category: 'resource_state',
+        topic: 'state',
         message: `${what} is still warming (not serving yet).`,
         nodeId,
       };
@@ -57,6 +73,7 @@ function stateWarning(meta: ResourceMeta, ref: ObjectRef): DumpWarning | undefin
       return {
         severity: 'info',
         category: 'resource_state',
+        topic: 'state',
         message: `${what} is draining (being replaced).`,
         nodeId,
       };
@@ -73,6 +90,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
     out.push({
       severity: 'warning',
       category: 'dangling',
+      topic: 'dangling',
       message: `${describeRef(d.from)} refers to ${d.expected.replace('_', ' ')} "${d.name}", which is not in the dump.`,
       nodeId: nodeIdFor(d.from),
     });
@@ -112,6 +130,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
     out.push({
       severity: bad === all ? 'error' : 'warning',
       category: 'unhealthy_endpoints',
+      topic: 'endpoints',
       message: `${bad} of ${all} endpoints of cluster ${ce.clusterName} are unhealthy or ejected.`,
       nodeId: nodeIdFor({ kind: 'cluster', name: ce.clusterName }),
     });
@@ -127,6 +146,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
         out.push({
           severity: 'error',
           category: 'certificate',
+          topic: 'cert-expired',
           message: `Certificate in secret ${s.name}${serial} expired on ${cert.notAfter}.`,
           nodeId,
         });
@@ -135,6 +155,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
         out.push({
           severity: 'warning',
           category: 'certificate',
+          topic: 'cert-expiring',
           message: `Certificate in secret ${s.name}${serial} expires on ${cert.notAfter} (in ${days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`}).`,
           nodeId,
         });
@@ -142,6 +163,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
         out.push({
           severity: 'warning',
           category: 'certificate',
+          topic: 'cert-not-yet-valid',
           message: `Certificate in secret ${s.name}${serial} is not valid before ${cert.notBefore}.`,
           nodeId,
         });
@@ -153,6 +175,7 @@ export function collectWarnings(dump: ConfigDump, now: number = Date.now()): Dum
     out.push({
       severity: 'info',
       category: 'parser',
+      topic: 'parser',
       message: `${w.message}${w.path ? ` (at ${w.path})` : ''}`,
     });
   }

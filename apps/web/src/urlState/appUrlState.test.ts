@@ -34,6 +34,22 @@ describe('app URL state', () => {
     expect(new URLSearchParams(qs).get('q')).toBe('outbound|9080||reviews & more');
   });
 
+  it('round-trips the trace view with its request (newlines, quotes, pipes)', () => {
+    const s: AppUrlState = {
+      dump: 'productpage',
+      view: 'trace',
+      table: 'listeners',
+      filter: '',
+      graph: {
+        ...defaultGraphViewState,
+        trace: 'GET http://reviews:9080/reviews/1?a=1&b=%2F\n-H end-user: "jason"\n--random 10',
+      },
+    };
+    const qs = encodeAppUrlState(s);
+    expect(new URLSearchParams(qs).get('view')).toBe('trace');
+    expect(decodeAppUrlState(`?${qs}`)).toEqual(s);
+  });
+
   it('falls back to defaults for unknown values instead of failing', () => {
     const s = decodeAppUrlState('?view=bogus&table=nope&sort=-');
     expect(s.view).toBe('overview');

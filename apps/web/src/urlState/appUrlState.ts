@@ -4,12 +4,12 @@ import {
   type GraphViewState,
 } from '../graph/graphViewState';
 
-/** The main views of an open dump. */
-export type AppView = 'overview' | 'graph' | 'tables';
+/** The main views of an open dump; `trace` is the graph beside the "trace a request" form. */
+export type AppView = 'overview' | 'graph' | 'tables' | 'trace';
 /** The istioctl-style tables. */
 export type TableKind = 'listeners' | 'routes' | 'clusters' | 'endpoints' | 'secrets';
 
-export const appViews: readonly AppView[] = ['overview', 'graph', 'tables'];
+export const appViews: readonly AppView[] = ['overview', 'graph', 'tables', 'trace'];
 export const tableKinds: readonly TableKind[] = [
   'listeners',
   'routes',
