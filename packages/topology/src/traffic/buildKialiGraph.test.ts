@@ -120,7 +120,7 @@ describe('buildKialiGraph', () => {
     expect(pay?.data.isOutside).toBe(true);
   });
 
-  it('attaches response time (destination-reported first) and mTLS percentages', async () => {
+  it('attaches response time (destination-reported first), mTLS percentages and throughput', async () => {
     const sent: string[] = [];
     const query = fakeProm(
       [
@@ -151,6 +151,14 @@ describe('buildKialiGraph', () => {
           ],
         },
         {
+          match:
+            /istio_response_bytes_sum\{reporter="destination",source_workload_namespace="shop"/,
+          vector: [
+            { metric: { ...FRONT, ...CART }, value: 1200 },
+            { metric: { ...FRONT, ...CART, destination_service: 'cart:80' }, value: 34 },
+          ],
+        },
+        {
           match: /istio_requests_total\{reporter="source",source_workload_namespace="shop"/,
           vector: requests,
         },
@@ -159,7 +167,7 @@ describe('buildKialiGraph', () => {
     );
     const r = await buildKialiGraph(
       options(
-        '/api/namespaces/graph?namespaces=shop&appenders=responseTime,securityPolicy&ambientTraffic=none',
+        '/api/namespaces/graph?namespaces=shop&appenders=responseTime,securityPolicy,throughput&ambientTraffic=none',
       ),
       { query },
     );
@@ -170,6 +178,7 @@ describe('buildKialiGraph', () => {
     expect(edge?.data.responseTime).toBe('42');
     expect(edge?.data.isMTLS).toBe('75');
     expect(edge?.data.sourcePrincipal).toBe('spiffe://a');
+    expect(edge?.data.throughput).toBe('1234');
     // Default rates: requests + TCP sent bytes (istio_tcp_received_bytes_total), OR-ed in one query.
     expect(
       sent.filter(

@@ -1,4 +1,4 @@
-// Kiali's responseTime and securityPolicy appenders: extra per-namespace queries whose values are
+// Kiali's responseTime, securityPolicy and throughput appenders: extra per-namespace queries whose values are
 // attached to the edges already in the map (they never add nodes or edges).
 import { wantsAppender, type KialiGraphOptions } from './graphOptions';
 import { kialiNodeId } from './kialiNodeId';
@@ -175,6 +175,44 @@ async function appendSecurityPolicy(
   return undefined;
 }
 
+async function appendThroughput(
+  map: TrafficMap,
+  options: KialiGraphOptions,
+  ns: string,
+  settings: AppenderSettings,
+  sent: string[],
+): Promise<string | undefined> {
+  if (options.rates.http !== 'requests') return undefined;
+  const response = options.throughputType === 'response';
+  const metric = response ? 'istio_response_bytes_sum' : 'istio_request_bytes_sum';
+  const reporter = response ? 'destination' : 'source';
+  const scope = settings.queryScope ?? {};
+  const queries = [
+    `reporter="${reporter}",source_workload_namespace!="${ns}",destination_service_namespace="${ns}"`,
+    `reporter="${reporter}",source_workload_namespace="${ns}"`,
+  ].map((sel) =>
+    finishQuery(
+      `sum(rate(${metric}{${sel}}[${options.duration}s])) by (${IDENTITY_LABELS}) > 0`,
+      scope,
+    ),
+  );
+  const samples = await run(queries, settings, options.queryTime, sent);
+  if (typeof samples === 'string') return samples;
+  const bytes = new Map<string, number>();
+  for (const s of samples) {
+    const ends = readSeriesEnds(s.metric);
+    if (!ends || !(s.value > 0)) continue;
+    for (const key of edgeKeysOf(ends, options)) bytes.set(key, (bytes.get(key) ?? 0) + s.value);
+  }
+  for (const node of map.values()) {
+    for (const e of node.edges) {
+      const b = e.protocol === 'http' ? bytes.get(`${node.id} ${e.dest.id}`) : undefined;
+      if (b !== undefined) e.throughput = b;
+    }
+  }
+  return undefined;
+}
+
 /** Runs the requested edge appenders on one namespace's map; returns a Prometheus error, if any. */
 export async function runEdgeAppenders(
   map: TrafficMap,
@@ -190,6 +228,10 @@ export async function runEdgeAppenders(
   }
   if (wantsAppender(options, 'securityPolicy')) {
     const error = await appendSecurityPolicy(map, options, namespace, settings, sent);
+    if (error) return error;
+  }
+  if (wantsAppender(options, 'throughput')) {
+    const error = await appendThroughput(map, options, namespace, settings, sent);
     if (error) return error;
   }
   return undefined;
