@@ -1,2 +1,7 @@
 export * from './traffic/index';
 export * from './config/index';
+export {
+  compareConfigTraffic,
+  type ConfigTrafficComparison,
+  type UnexplainedTraffic,
+} from './compare/compareConfigTraffic';
