@@ -6,8 +6,8 @@ import { describeFixtures, fixture } from '../../../../tests/conformance/fixture
 import { buildConfigTopology } from './buildConfigTopology';
 import type { ConfigGraph } from './configGraph';
 import { configIds } from './configGraphBuilder';
-import { parseConfigz } from './parseConfigz';
-import { parseRegistryz } from './parseRegistryz';
+import { parseConfigz, parseRegistryz } from '@meshlens/istiod';
+import { readIstioConfig } from './readIstioConfig';
 
 const readJson = (name: string): JsonValue =>
   JSON.parse(readFileSync(fixture('istiod-debug', name), 'utf8')) as JsonValue;
@@ -16,17 +16,18 @@ const edgesOf = (g: ConfigGraph, kind: string, source?: string) =>
 
 describeFixtures('config topology from real istiod captures (istiod-debug)', () => {
   const registry = parseRegistryz(readJson('kiali-registryz.json'));
-  const config = parseConfigz(readJson('kiali-configz.json'));
-  if (!registry.ok || !config.ok) throw new Error('fixtures did not parse');
-  const g = buildConfigTopology({ registry: registry.services, config: config.config });
+  const configz = parseConfigz(readJson('kiali-configz.json'));
+  if (!registry.ok || !configz.ok) throw new Error('fixtures did not parse');
+  const config = readIstioConfig(configz.value);
+  const g = buildConfigTopology({ registry: registry.value, config });
 
   it('keeps every registry service and every config object', () => {
-    expect(registry.services).toHaveLength(79);
+    expect(registry.value).toHaveLength(79);
     const services = g.nodes.filter((n) => n.kind === 'service' && n.sources.includes('registry'));
     expect(services).toHaveLength(79);
     expect(g.nodes.filter((n) => n.kind === 'virtualService')).toHaveLength(3);
     expect(g.nodes.filter((n) => n.kind === 'sidecar')).toHaveLength(11);
-    expect(config.config.otherKinds).toEqual({ EnvoyFilter: 12, AuthorizationPolicy: 12 });
+    expect(config.otherKinds).toEqual({ EnvoyFilter: 12, AuthorizationPolicy: 12 });
     expect(g.nodes.find((n) => n.host === '*.msn.com')?.meshExternal).toBe(true);
   });
 
@@ -78,7 +79,7 @@ describeFixtures('config topology from real istiod captures (istiod-debug)', () 
 
   it('Sidecar egress scoping: istio-system/* allows every istio-system service, explicit hosts only themselves', () => {
     const allowed = edgesOf(g, 'allows', 'sidecar:travel-agency/flights-v1').map((e) => e.target);
-    const istioSystem = registry.services
+    const istioSystem = registry.value
       .filter((s) => s.namespace === 'istio-system')
       .map((s) => `svc:${s.hostname}`);
     expect(istioSystem.length).toBeGreaterThan(5);
@@ -100,7 +101,7 @@ describeFixtures('config topology from real istiod captures (istiod-debug)', () 
     const se = parseConfigz(readJson('kiali-configz-services.json'));
     const reg = parseRegistryz(readJson('kiali-registryz-services.json'));
     if (!se.ok || !reg.ok) throw new Error('fixtures did not parse');
-    const sg = buildConfigTopology({ registry: reg.services, config: se.config });
+    const sg = buildConfigTopology({ registry: reg.value, config: readIstioConfig(se.value) });
     const msn = sg.nodes.find((n) => n.id === 'svc:*.msn.com');
     expect(msn?.serviceEntry).toEqual({ name: 'zone-msn-com', namespace: 'electronic-shop' });
     expect(msn?.sources).toEqual(['registry', 'config']);

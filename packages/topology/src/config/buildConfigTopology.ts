@@ -6,14 +6,14 @@ import { addProxyDumps } from './addProxyDumps';
 import type { ConfigGraph } from './configGraph';
 import { ConfigGraphBuilder, configIds, namespaceOfHost } from './configGraphBuilder';
 import { egressHostAllows, labelsMatch, resolveHost } from './istioHost';
-import type { IstioConfigSet } from './parseConfigz';
-import type { RegistryService } from './parseRegistryz';
+import type { RegistryService } from '@meshlens/istiod';
+import type { IstioConfigSet } from './readIstioConfig';
 
 /** Inputs of the config topology; each is optional. */
 export interface ConfigTopologyInput {
-  /** istiod `/debug/registryz` services. */
+  /** istiod `/debug/registryz` services (`parseRegistryz` of @meshlens/istiod). */
   registry?: readonly RegistryService[];
-  /** istiod `/debug/configz` objects. */
+  /** istiod `/debug/configz` objects (`readIstioConfig(parseConfigz(...))`). */
   config?: IstioConfigSet;
   /** Parsed proxy config dumps. */
   dumps?: readonly ConfigDump[];

@@ -10,7 +10,7 @@ export { buildConfigTopology, type ConfigTopologyInput } from './buildConfigTopo
 export { configIds } from './configGraphBuilder';
 export { egressHostAllows, hostMatches, labelsMatch, resolveHost } from './istioHost';
 export {
-  parseConfigz,
+  readIstioConfig,
   type DestinationRuleConfig,
   type GatewayConfig,
   type IstioConfigSet,
@@ -19,6 +19,5 @@ export {
   type SidecarConfig,
   type VirtualServiceConfig,
   type VsRoute,
-} from './parseConfigz';
-export { parseRegistryz, type RegistryService, type RegistryzResult } from './parseRegistryz';
+} from './readIstioConfig';
 export { proxyWorkload, type ProxyWorkload } from './proxyWorkload';

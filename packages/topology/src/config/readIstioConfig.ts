@@ -1,6 +1,7 @@
-// istiod's `/debug/configz` (an array of Istio config objects) read into the few fields the
-// config topology needs; every object keeps its raw JSON.
+// The Istio config objects istiod holds (`/debug/configz`, parsed at the edge by @meshlens/istiod)
+// read into the few spec fields the config topology needs; every object keeps its raw JSON.
 import type { JsonObject, JsonValue } from '@meshlens/configdump';
+import type { IstioConfigObject } from '@meshlens/istiod';
 
 /** Common identity of a config object. */
 interface ConfigMeta {
@@ -133,16 +134,8 @@ function vsRoutes(spec: JsonObject): VsRoute[] {
   return out;
 }
 
-/** Reads `/debug/configz` JSON; an error sentence when it is not an array of config objects. */
-export function parseConfigz(
-  json: JsonValue,
-): { ok: true; config: IstioConfigSet } | { ok: false; error: string } {
-  if (!Array.isArray(json)) {
-    return {
-      ok: false,
-      error: 'configz: expected a JSON array of Istio config objects (istiod /debug/configz)',
-    };
-  }
+/** Reads the spec fields the topology uses from istiod's config objects. */
+export function readIstioConfig(objects: readonly IstioConfigObject[]): IstioConfigSet {
   const config: IstioConfigSet = {
     virtualServices: [],
     destinationRules: [],
@@ -151,14 +144,10 @@ export function parseConfigz(
     sidecars: [],
     otherKinds: {},
   };
-  for (const item of json) {
-    if (!isObj(item) || !isObj(item.metadata)) continue;
-    const kind = str(item.kind) ?? 'unknown';
-    const meta = {
-      name: str(item.metadata.name) ?? '',
-      namespace: str(item.metadata.namespace) ?? '',
-      raw: item,
-    };
+  for (const object of objects) {
+    const item = object.raw;
+    const kind = object.kind || 'unknown';
+    const meta = { name: object.name, namespace: object.namespace, raw: item };
     const spec = isObj(item.spec) ? item.spec : {};
     switch (kind) {
       case 'VirtualService':
@@ -227,5 +216,5 @@ export function parseConfigz(
         config.otherKinds[kind] = (config.otherKinds[kind] ?? 0) + 1;
     }
   }
-  return { ok: true, config };
+  return config;
 }
