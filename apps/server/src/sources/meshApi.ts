@@ -1,120 +1,15 @@
-// Wire types of the live-mesh API (`/api/mesh/...`). They live here until they move into
-// `@meshlens/contract`; the web app should import them type-only from there.
-import type { JsonValue } from '@meshlens/configdump';
-import type {
-  IstioConfigObject,
-  RegistryService,
-  SyncDiffEntry,
-  SyncState,
-  XdsType,
-} from '@meshlens/istiod';
-
-/** A source failure as the API reports it (mirrors `SourceError`). */
-export interface MeshSourceErrorBody {
-  /** `refused`, `timeout`, `reset`, `truncated`, `too_large`, `http_status`, `debug_disabled`, `malformed`, `not_found`, `not_available`, `io`, `network`. */
-  kind: string;
-  /** The upstream URL (or file) that failed: always one from the server's configuration. */
-  url?: string;
-  /** What happened. */
-  message: string;
-  /** What to do about it. */
-  advice: string;
-  /** Upstream HTTP status, when there was one. */
-  status?: number;
-  /** Position of a JSON syntax error in the upstream body, 1-based. */
-  line?: number;
-  column?: number;
-}
-
-/** Body of every non-2xx `/api/mesh` response. Compatible with `ApiErrorResponse` plus `upstream`. */
-export interface MeshApiErrorResponse {
-  error: {
-    /** `bad_request` (bad proxy id), `not_found`, `not_available` (this source cannot answer), `upstream` (istiod / Envoy / file failed). */
-    code: 'bad_request' | 'not_found' | 'not_available' | 'upstream';
-    /** A sentence a person can act on. */
-    message: string;
-    /** The source failure behind it, when there is one. */
-    source?: MeshSourceErrorBody;
-  };
-}
-
-/** What the server reads the mesh from. */
-export interface MeshSourceInfo {
-  kind: 'demo' | 'envoy' | 'istiod' | 'bug-report' | 'kubernetes';
-  /** One line for the status bar. */
-  summary: string;
-  /** Configured targets (URLs, file, kube context). */
-  targets: string[];
-}
-
-/** One proxy in `GET /api/mesh/proxies`. */
-export interface MeshProxyInfo {
-  /** `<pod>.<namespace>`: the `:id` of the per-proxy endpoints. */
-  id: string;
-  name: string;
-  namespace: string;
-  /** `sidecar`, `router`, ... or `unknown`. */
-  type: string;
-  /** Istio version the proxy reports (`1.1*`: only the proxy version was known). */
-  istioVersion?: string;
-  /** istiod instance it is connected to. */
-  istiod?: string;
-  clusterId?: string;
-  /** Sync state per xDS type (istioctl proxy-status), when an istiod reported it. */
-  sync?: Record<XdsType, SyncState>;
-  /** Set when this proxy's details could not be fetched (the rest of the list is still valid). */
-  error?: MeshSourceErrorBody;
-}
-
-/** `GET /api/mesh/proxies`. */
-export interface MeshProxiesResponse {
-  source: MeshSourceInfo;
-  proxies: MeshProxyInfo[];
-  /** Problems that did not prevent the list (e.g. one of several istiod instances unreachable). */
-  warnings: string[];
-  /** ISO time of the fetch. */
-  fetchedAt: string;
-}
-
-/**
- * `GET /api/mesh/proxies/:id/config_dump[?from=istiod]`: the raw config dump JSON exactly as the
- * proxy's Envoy admin (default) or istiod (`from=istiod`) returned it; `Content-Type: application/json`.
- */
-export type MeshConfigDumpResponse = JsonValue;
-
-/** `GET /api/mesh/proxies/:id/clusters`: Envoy `/clusters?format=json` as returned. */
-export type MeshClusterStatusesResponse = JsonValue;
-
-/** `GET /api/mesh/proxies/:id/sync-diff`: what istiod would send vs what the proxy holds. */
-export interface MeshSyncDiffResponse {
-  proxyId: string;
-  /** True when every listener, route and cluster is the same on both sides. */
-  inSync: boolean;
-  /** Per resource, in kind then name order; `istiod` / `envoy` raw JSON only for differing ones. */
-  entries: SyncDiffEntry[];
-  /** Counts per status. */
-  counts: Record<SyncDiffEntry['status'], number>;
-}
-
-/** `GET /api/mesh/services`: istiod's service registry (`/debug/registryz`). */
-export interface MeshServicesResponse {
-  services: RegistryService[];
-}
-
-/** `GET /api/mesh/config`: the Istio config objects istiod holds (`/debug/configz`). */
-export interface MeshIstioConfigResponse {
-  objects: IstioConfigObject[];
-}
-
-/** `GET /api/mesh/status`: what the server is connected to and how the mesh is doing. */
-export interface MeshStatusResponse {
-  source: MeshSourceInfo;
-  /** Whether listing the proxies worked. */
-  reachable: boolean;
-  proxies: number;
-  /** Proxies with every xDS type SYNCED (or NOT SENT / IGNORED), with any STALE type, with any ERROR type, with a fetch error. */
-  counts: { synced: number; stale: number; error: number; unreachable: number; unknown: number };
-  warnings: string[];
-  /** Set when listing failed. */
-  error?: MeshSourceErrorBody;
-}
+// The live-mesh wire types live in the contract package (shared with the web app); re-exported
+// here so the sources keep importing them from their old place.
+export type {
+  MeshApiErrorResponse,
+  MeshClusterStatusesResponse,
+  MeshConfigDumpResponse,
+  MeshIstioConfigResponse,
+  MeshProxiesResponse,
+  MeshProxyInfo,
+  MeshServicesResponse,
+  MeshSourceErrorBody,
+  MeshSourceInfo,
+  MeshStatusResponse,
+  MeshSyncDiffResponse,
+} from '@meshlens/contract';
