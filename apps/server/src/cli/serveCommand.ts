@@ -1,16 +1,32 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { canOpenBrowser, openBrowser } from '../server/openBrowser';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../server/createServer';
+import { formatByteSize, parseByteSize } from '../server/parseByteSize';
 import { startServer } from '../server/startServer';
 import { buildWebApp, webBuildReason } from '../server/webBuild';
+import {
+  addMeshSourceOptions,
+  createMeshSource,
+  formatSourceError,
+  meshSourceConfigFromFlags,
+  type MeshSourceFlags,
+} from '../sources';
 
-interface ServeFlags {
+interface ServeFlags extends MeshSourceFlags {
   port: number;
   host: string;
   authToken?: string;
   insecure?: boolean;
   open: boolean;
   openDemo?: boolean;
+  maxUpload: number;
+}
+
+function parseMaxUpload(value: string): number {
+  const size = parseByteSize(value);
+  if (!size.ok) throw new InvalidArgumentError(size.message);
+  return size.bytes;
 }
 
 function parsePort(value: string): number {
@@ -22,6 +38,14 @@ function parsePort(value: string): number {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
+  // No source flags (or MESHLENS_* variables): the demo mesh simulator, live on loopback.
+  const source = await createMeshSource(meshSourceConfigFromFlags(flags));
+  if (!source.ok) {
+    console.error(`meshlens: ${formatSourceError(source.error)}`);
+    process.exitCode = 1;
+    return;
+  }
+  const meshSource = source.value;
   // Listen first: a busy port or a refused host is reported at once, before any build. Until a
   // (re)build finishes, the previous build (or a "not built yet" page) is served.
   const started = await startServer({
@@ -29,11 +53,15 @@ async function serve(flags: ServeFlags): Promise<void> {
     port: flags.port,
     authToken: flags.authToken,
     insecure: flags.insecure === true,
+    meshSource,
+    maxUploadBytes: flags.maxUpload,
   });
   if (!started.ok) {
     console.error(`meshlens: ${started.error.message}`);
+    await meshSource.close();
     process.exit(1);
   }
+  console.log(`Mesh source: ${meshSource.describe().summary}`);
   const reason = webBuildReason();
   if (reason !== undefined) {
     console.log(`Building the web app (${reason})...`);
@@ -41,6 +69,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (!built.ok) {
       console.error(`meshlens: could not build the web app.\n${built.message}`);
       await started.server.close();
+      await meshSource.close();
       process.exit(1);
     }
   }
@@ -55,17 +84,25 @@ async function serve(flags: ServeFlags): Promise<void> {
   if (flags.open && canOpenBrowser()) openBrowser(openUrl);
 
   const stop = (): void => {
-    void started.server.close().then(() => process.exit(0));
+    void started.server
+      .close()
+      .then(() => meshSource.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-/** `meshlens serve`: builds the web app when needed and serves it with the demo mesh API. */
+/**
+ * `meshlens serve`: builds the web app when needed and serves it with the live mesh API over the
+ * configured source (the demo mesh simulator when none is).
+ */
 export function registerServeCommand(program: Command): void {
-  program
+  const command = program
     .command('serve')
-    .description('Start the Meshlens web app (with the built-in demo mesh) on this machine.')
+    .description(
+      'Start the Meshlens web app on this machine, showing the mesh from --istiod/--envoy/--bug-report/--kubeconfig (the built-in demo mesh when none is given).',
+    )
     .option('--port <N>', 'TCP port to listen on', parsePort, 7777)
     .option(
       '--host <H>',
@@ -76,5 +113,11 @@ export function registerServeCommand(program: Command): void {
     .option('--insecure', 'allow a non-loopback --host without a token')
     .option('--no-open', 'do not open a browser')
     .option('--open-demo', 'print (and open) the link that opens the demo mesh graph')
-    .action((flags: ServeFlags) => serve(flags));
+    .option(
+      '--max-upload <size>',
+      `largest bug-report archive the browser may upload, e.g. 200mb, 1gb (default ${formatByteSize(DEFAULT_MAX_UPLOAD_BYTES)})`,
+      parseMaxUpload,
+      DEFAULT_MAX_UPLOAD_BYTES,
+    );
+  addMeshSourceOptions(command).action((flags: ServeFlags) => serve(flags));
 }

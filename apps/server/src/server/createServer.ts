@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HealthResponse } from '@meshlens/contract';
+import type { CapabilitiesResponse, HealthResponse } from '@meshlens/contract';
 import { generateDemoMesh } from '@meshlens/demo-mesh';
 import express, { type ErrorRequestHandler, type Express, Router } from 'express';
 import { sendApiError } from './apiError';
+import type { MeshSource } from '../sources/MeshSource';
+import { createMeshRouter } from '../sources/meshRouter';
 import { bearerAuth } from './bearerAuth';
+import { bugReportUploads } from './bugReportUploads';
 import type { DemoMesh } from './demoMeshSource';
 import { demoRoutes } from './demoRoutes';
+import { formatByteSize } from './parseByteSize';
 import { securityHeaders } from './securityHeaders';
 import { webDistDir } from './webPaths';
 
@@ -22,21 +26,39 @@ export interface ServerOptions {
   jsonLimit?: string;
   /** Version reported by `/api/health`. */
   version?: string;
+  /** The live mesh served under `/api/mesh` (demo simulator, istiod, Envoy admin...). */
+  meshSource?: MeshSource;
+  /** Largest upload (`POST /api/bug-report`), bytes (`--max-upload`, default 200 MB). */
+  maxUploadBytes?: number;
 }
 
-/** Body-parser errors carry a `type` and an HTTP `status`. */
-function httpErrorOf(err: unknown): { status: number; type: string } | undefined {
+/** Default of `--max-upload`. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Body-parser errors carry a `type`, an HTTP `status` and, when too large, the `limit`. */
+function httpErrorOf(err: unknown): { status: number; type: string; limit?: number } | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
-  const { status, type } = err as { status?: unknown; type?: unknown };
+  const { status, type, limit } = err as { status?: unknown; type?: unknown; limit?: unknown };
   return typeof status === 'number'
-    ? { status, type: typeof type === 'string' ? type : '' }
+    ? {
+        status,
+        type: typeof type === 'string' ? type : '',
+        ...(typeof limit === 'number' ? { limit } : {}),
+      }
     : undefined;
 }
 
-const apiErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+const apiErrors: ErrorRequestHandler = (err, req, res, _next) => {
   const http = httpErrorOf(err);
   if (http?.type === 'entity.too.large') {
-    sendApiError(res, 'payload_too_large', 'The request body is larger than the server accepts.');
+    const limit = http.limit !== undefined ? ` of ${formatByteSize(http.limit)}` : '';
+    sendApiError(
+      res,
+      'payload_too_large',
+      req.path.startsWith('/bug-report')
+        ? `The archive is larger than this server's upload limit${limit}. Start meshlens serve with a larger --max-upload (e.g. --max-upload 1gb), or pass the file with --bug-report <file>.`
+        : `The request body is larger than the server accepts${limit}.`,
+    );
   } else if (http !== undefined && http.status >= 400 && http.status < 500) {
     sendApiError(res, 'bad_request', 'The request body is not valid JSON.');
   } else {
@@ -68,6 +90,14 @@ export function createServer(options: ServerOptions = {}): Express {
     res.json(body);
   });
   api.use('/demo', demoRoutes(options.demoMesh ?? (() => generateDemoMesh({ now: new Date() }))));
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  api.get('/capabilities', (_req, res) => {
+    const body: CapabilitiesResponse = { maxUploadBytes };
+    if (options.meshSource) body.mesh = options.meshSource.describe();
+    res.json(body);
+  });
+  if (options.meshSource) api.use('/mesh', createMeshRouter(options.meshSource));
+  api.use('/bug-report', bugReportUploads({ maxBytes: maxUploadBytes }));
   api.use((req, res) => {
     sendApiError(res, 'not_found', `No API endpoint ${req.method} /api${req.path}.`);
   });
