@@ -4,10 +4,11 @@ import { useDemoMesh } from './demo/useDemoMesh';
 import { DumpTabs } from './dumps/DumpTabs';
 import { LoadStatus } from './dumps/LoadStatus';
 import { type OpenDump, useDumps } from './dumps/useDumps';
-import { defaultGraphViewState, ProxyGraphPanel } from './graph';
+import { defaultGraphViewState } from './graph';
 import { ProxyOverview } from './overview/ProxyOverview';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { TablesView } from './tables/TablesView';
+import { TracedGraph } from './trace/TracedGraph';
 import { TraceView } from './trace/TraceView';
 import { ThemeToggle } from './theme/ThemeToggle';
 import { useTheme } from './theme/useTheme';
@@ -262,12 +263,13 @@ export function App(): React.JSX.Element {
         )}
         {current && url.view === 'graph' && (
           <ErrorBoundary name="graph" resetKey={`${current.id}`}>
-            <ProxyGraphPanel
+            <TracedGraph
               dump={current.dump}
               dumpLabel={current.label}
               state={url.graph}
               onStateChange={(graph) => setUrl((prev) => ({ ...prev, graph }))}
               theme={theme}
+              onOpenTrace={() => setUrl((prev) => ({ ...prev, view: 'trace' }))}
             />
           </ErrorBoundary>
         )}

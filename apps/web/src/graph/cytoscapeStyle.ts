@@ -106,8 +106,15 @@ export function cytoscapeStyle(p: GraphPalette): StylesheetJson {
     { selector: '.dimmed', style: { opacity: 0.18 } },
     // A traced request's path: thick accent borders and edges, drawn above the dimmed rest.
     {
+      // The whole path is fitted into view, often below the zoom where labels are culled: the
+      // path's own labels stay drawn, so the lit route can be read without zooming in.
       selector: 'node.traced',
-      style: { 'border-color': p.accent, 'border-width': 4, 'font-weight': 'bold' },
+      style: {
+        'border-color': p.accent,
+        'border-width': 4,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+      },
     },
     {
       selector: 'edge.traced',

@@ -1,10 +1,10 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import { useMemo } from 'react';
 import { ProxyGraphPanel, type GraphViewState } from '../graph';
-import { runTrace } from './runTrace';
 import { TraceForm } from './TraceForm';
 import { TraceResult } from './TraceResult';
 import { decodeTraceRequest, emptyTraceRequest, encodeTraceRequest } from './traceRequest';
+import { useTraceRun } from './useTraceRun';
 import './trace.css';
 
 /** Props of the trace view; the graph state is the graph view's, so the two stay in step. */
@@ -16,8 +16,6 @@ export interface TraceViewProps {
   theme: 'light' | 'dark';
 }
 
-const noPath: readonly string[] = [];
-
 /**
  * "Trace a request": the form and the step-by-step explanation on the left, the proxy graph on
  * the right with the request's path lit up. The request lives in the URL (`g.t`), so a shared
@@ -26,15 +24,11 @@ const noPath: readonly string[] = [];
 export function TraceView(props: TraceViewProps): React.JSX.Element {
   const { dump, state, onStateChange } = props;
   const encoded = state.trace;
-  const run = useMemo(
-    () => (encoded !== undefined ? runTrace(dump, encoded) : undefined),
-    [dump, encoded],
-  );
+  const { run, path } = useTraceRun(dump, encoded);
   const initial = useMemo(
     () => (encoded !== undefined ? decodeTraceRequest(encoded) : emptyTraceRequest),
     [encoded],
   );
-  const path = run?.ok ? run.path : noPath;
 
   return (
     <div className="trace-view" data-testid="trace-view">
