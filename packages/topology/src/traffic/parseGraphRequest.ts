@@ -156,7 +156,9 @@ export function parseGraphRequest(
     duration,
     queryTime,
     namespaces,
-    injectServiceNodes: graphType === 'service' || boolParam('injectServiceNodes'),
+    // A service's node graph must contain that service: Kiali injects service nodes for it.
+    injectServiceNodes:
+      graphType === 'service' || target.node?.kind === 'service' || boolParam('injectServiceNodes'),
     includeIdleEdges: boolParam('includeIdleEdges'),
     boxBy: list('boxBy'),
     appenders,
