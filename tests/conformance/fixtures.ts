@@ -37,5 +37,9 @@ export function listFixtureFiles(dir: string): string[] {
 /** `describe` when the fixtures exist; otherwise a skipped suite whose name says why. */
 export function describeFixtures(name: string, body: () => void): void {
   if (haveFixtures) describe(name, body);
-  else describe.skip(`${name} (skipped: fixtures folder ${fixturesDir} not found; set MESHLENS_FIXTURES)`, body);
+  else
+    describe.skip(
+      `${name} (skipped: fixtures folder ${fixturesDir} not found; set MESHLENS_FIXTURES)`,
+      body,
+    );
 }
