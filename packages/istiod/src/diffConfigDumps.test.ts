@@ -99,3 +99,62 @@ describe('diffConfigDumps on small dumps', () => {
     ]);
   });
 });
+
+const routeDump = (virtualHosts: object[]): ConfigDump => {
+  const text = JSON.stringify({
+    configs: [
+      {
+        '@type': 'type.googleapis.com/envoy.admin.v3.RoutesConfigDump',
+        dynamic_route_configs: [
+          {
+            version_info: String(virtualHosts.length),
+            route_config: {
+              '@type': 'type.googleapis.com/envoy.config.route.v3.RouteConfiguration',
+              name: '80',
+              virtual_hosts: virtualHosts,
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const r = parseConfigDump(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.dump;
+};
+
+const route = (prefix: string, cluster: string): object => ({
+  match: { prefix },
+  route: { cluster },
+});
+
+describe('diffConfigDumps on route configurations (semantic engine)', () => {
+  const a = { name: 'a:80', domains: ['a', 'a:80'], routes: [route('/x', 'cx'), route('/', 'c')] };
+  const b = { name: 'b:80', domains: ['b'], routes: [route('/', 'b')] };
+
+  it('ignores the order of virtual hosts and of domains, which Envoy does not use', () => {
+    const diff = diffConfigDumps(
+      routeDump([a, b]),
+      routeDump([b, { ...a, domains: ['a:80', 'a'] }]),
+    );
+    expect(diff.entries).toEqual([{ kind: 'route', name: '80', status: 'same' }]);
+  });
+
+  it('reports a moved route (Envoy takes the first match) and an added virtual host inside the route config', () => {
+    const moved = { ...a, routes: [route('/', 'c'), route('/x', 'cx')] };
+    const extra = { name: 'c:80', domains: ['c'], routes: [route('/', 'c')] };
+    const diff = diffConfigDumps(routeDump([a, b]), routeDump([moved, b, extra]));
+    expect(diff.entries[0]?.status).toBe('different');
+    // One of the two routes is displaced relative to the other; the new host is at index 2 in the proxy's list.
+    expect(diff.entries[0]?.changedPaths).toEqual([
+      '+virtualHosts[2]',
+      'virtualHosts[0].routes[0]',
+    ]);
+  });
+
+  it('names the field of a changed route inside its virtual host', () => {
+    const changed = { ...b, routes: [route('/', 'b2')] };
+    const diff = diffConfigDumps(routeDump([a, b]), routeDump([a, changed]));
+    expect(diff.entries[0]?.changedPaths).toEqual(['virtualHosts[1].routes[0].route.cluster']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ConfigDump, JsonValue } from '@meshlens/configdump';
+import { diffDumps, type FieldChange, type ObjectChange } from '@meshlens/diff';
 
 /** Resource kinds compared by the sync diff (what `istioctl proxy-status <pod>` compares). */
 export type SyncDiffKind = 'listener' | 'route' | 'cluster';
@@ -28,150 +29,123 @@ export interface SyncDiff {
 
 const MAX_PATHS = 20;
 
+type Resource = { name: string; raw: JsonValue; state: string };
+
+/** Like istioctl, only what xDS delivered counts: static (bootstrap) resources never come from istiod. */
+function dynamicByName(resources: readonly Resource[]): Map<string, Resource> {
+  const map = new Map<string, Resource>();
+  for (const r of resources) if (r.state !== 'static') map.set(r.name, r);
+  return map;
+}
+
+function mark(f: FieldChange, path: string): string {
+  return f.op === 'added' ? `+${path}` : f.op === 'removed' ? `-${path}` : path;
+}
+
+const join = (prefix: string, path: string): string =>
+  path === '' ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+
+/** A change of a virtual host or route, as paths inside its route configuration's JSON. */
+function routeConfigPaths(
+  c: ObjectChange,
+  vhostIndex: (rc: string, vh: string) => number,
+): string[] {
+  if (c.ref.kind === 'route_config') return c.fields.map((f) => mark(f, f.path));
+  if (c.ref.kind !== 'virtual_host' && c.ref.kind !== 'route') return [];
+  const before = c.position?.before;
+  const after = c.position?.after;
+  const vh =
+    c.ref.kind === 'virtual_host'
+      ? `virtualHosts[${before ?? after ?? 0}]`
+      : `virtualHosts[${vhostIndex(c.ref.routeConfig, c.ref.virtualHost)}]`;
+  const self = c.ref.kind === 'virtual_host' ? vh : `${vh}.routes[${before ?? after ?? 0}]`;
+  if (c.status === 'added')
+    return [`+${c.ref.kind === 'virtual_host' ? vh : `${vh}.routes[${after ?? 0}]`}`];
+  if (c.status === 'removed') return [`-${self}`];
+  // A moved route is a change of its position in the route configuration.
+  return c.fields.map((f) =>
+    f.path === 'position' && f.op === 'moved' ? self : mark(f, join(self, f.path)),
+  );
+}
+
 /**
  * Compares what istiod would send a proxy (`/debug/config_dump?proxyID=`) with what the proxy
- * holds (its Envoy `/config_dump`), resource by resource, like `istioctl proxy-status <pod>`.
- * Only dynamic resources are compared (static bootstrap ones never come from istiod), and only the
- * resources themselves: `version_info` / `last_updated` bookkeeping always differs between the
- * two sides and says nothing about the configuration. Arrays are compared index by index.
+ * holds (its Envoy `/config_dump`), resource by resource, like `istioctl proxy-status <pod>`, with
+ * the semantic diff engine of `@meshlens/diff`: key order, snake_case vs camelCase, list order
+ * where Envoy ignores it and `version_info` / `last_updated` bookkeeping never count. Only dynamic
+ * resources are compared (static bootstrap ones never come from istiod). Changes of virtual hosts
+ * and routes are reported as paths inside their route configuration.
  */
 export function diffConfigDumps(istiod: ConfigDump, envoy: ConfigDump): SyncDiff {
-  const entries: SyncDiffEntry[] = [
-    ...diffKind('listener', byName(istiod.listeners), byName(envoy.listeners)),
-    ...diffKind(
-      'route',
-      byName(istiod.routeConfigs.filter((r) => !r.inline)),
-      byName(envoy.routeConfigs.filter((r) => !r.inline)),
-    ),
-    ...diffKind('cluster', byName(istiod.clusters), byName(envoy.clusters)),
-  ];
-  return { entries, inSync: entries.every((e) => e.status === 'same') };
-}
-
-function byName(
-  resources: readonly { name?: string; raw: JsonValue; state: string }[],
-): Map<string, JsonValue> {
-  const map = new Map<string, JsonValue>();
-  // Like istioctl, only what xDS delivered counts: static (bootstrap) resources never come from istiod.
-  for (const r of resources)
-    if (r.name !== undefined && r.state !== 'static') map.set(r.name, r.raw);
-  return map;
-}
-
-function diffKind(
-  kind: SyncDiffKind,
-  a: Map<string, JsonValue>,
-  b: Map<string, JsonValue>,
-): SyncDiffEntry[] {
-  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return names.map((name): SyncDiffEntry => {
-    const left = a.get(name);
-    const right = b.get(name);
-    if (left === undefined)
-      return { kind, name, status: 'only_envoy', ...(right !== undefined ? { envoy: right } : {}) };
-    if (right === undefined) return { kind, name, status: 'only_istiod', istiod: left };
-    const changedPaths: string[] = [];
-    collectDiffs(left, right, '', changedPaths);
-    return changedPaths.length === 0
-      ? { kind, name, status: 'same' }
-      : { kind, name, status: 'different', changedPaths, istiod: left, envoy: right };
+  const diff = diffDumps(istiod, envoy, {
+    kinds: ['listener', 'route_config', 'virtual_host', 'route', 'cluster'],
+    staticResources: false,
   });
-}
+  const sides: Record<SyncDiffKind, [Map<string, Resource>, Map<string, Resource>]> = {
+    listener: [dynamicByName(istiod.listeners), dynamicByName(envoy.listeners)],
+    route: [
+      dynamicByName(istiod.routeConfigs.filter((r) => !r.inline)),
+      dynamicByName(envoy.routeConfigs.filter((r) => !r.inline)),
+    ],
+    cluster: [dynamicByName(istiod.clusters), dynamicByName(envoy.clusters)],
+  };
+  // Virtual host positions in istiod's route configurations, for paths of route changes.
+  const vhostPositions = new Map<string, number>();
+  for (const rc of istiod.routeConfigs)
+    if (!rc.inline)
+      rc.virtualHosts.forEach((vh, i) => vhostPositions.set(`${rc.name}\u0000${vh.name}`, i));
+  const vhostIndex = (rc: string, vh: string): number =>
+    vhostPositions.get(`${rc}\u0000${vh}`) ?? 0;
 
-const camel = (key: string): string =>
-  key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-
-function camelKeys(o: { [key: string]: JsonValue }): Map<string, JsonValue> {
-  const map = new Map<string, JsonValue>();
-  for (const [key, value] of Object.entries(o)) map.set(camel(key), value);
-  return map;
-}
-
-/** Key-order- and key-case-insensitive JSON text, to match array elements. */
-function canonical(value: JsonValue | undefined): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const map = camelKeys(value);
-    return `{${[...map.keys()]
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(map.get(k))}`)
-      .join(',')}}`;
+  const paths = new Map<string, string[]>();
+  const status = new Map<string, SyncDiffEntry['status']>();
+  for (const c of diff.changes) {
+    const kind: SyncDiffKind =
+      c.ref.kind === 'listener' ? 'listener' : c.ref.kind === 'cluster' ? 'cluster' : 'route';
+    const name = 'name' in c.ref ? c.ref.name : 'routeConfig' in c.ref ? c.ref.routeConfig : '';
+    const key = `${kind}\u0000${name}`;
+    if (c.kind === 'listener' || c.kind === 'cluster' || c.kind === 'route_config') {
+      if (c.status === 'added') status.set(key, 'only_envoy');
+      if (c.status === 'removed') status.set(key, 'only_istiod');
+    }
+    const list = paths.get(key) ?? [];
+    list.push(
+      ...(kind === 'route'
+        ? routeConfigPaths(c, vhostIndex)
+        : c.fields.map((f) => mark(f, f.path))),
+    );
+    paths.set(key, list);
   }
-  return JSON.stringify(value) ?? 'undefined';
-}
 
-/**
- * Arrays of different lengths: elements matched by longest common subsequence (like the unified
- * diff istioctl prints), so one removed element is one `-path[i]`, not a shifted tail.
- */
-function diffArrays(a: JsonValue[], b: JsonValue[], path: string, out: string[]): void {
-  const ka = a.map(canonical);
-  const kb = b.map(canonical);
-  // Quadratic, but xDS arrays that differ in length are short (domains, filters, hosts).
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () =>
-    new Array<number>(b.length + 1).fill(0),
-  );
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] =
-        ka[i] === kb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const entries: SyncDiffEntry[] = [];
+  for (const kind of ['listener', 'route', 'cluster'] as const) {
+    const [left, right] = sides[kind];
+    const names = [...new Set([...left.keys(), ...right.keys()])].sort();
+    for (const name of names) {
+      const key = `${kind}\u0000${name}`;
+      const l = left.get(name)?.raw;
+      const r = right.get(name)?.raw;
+      const s = status.get(key);
+      if (s === 'only_envoy' || l === undefined) {
+        entries.push({
+          kind,
+          name,
+          status: 'only_envoy',
+          ...(r !== undefined ? { envoy: r } : {}),
+        });
+        continue;
+      }
+      if (s === 'only_istiod' || r === undefined) {
+        entries.push({ kind, name, status: 'only_istiod', istiod: l });
+        continue;
+      }
+      const changedPaths = (paths.get(key) ?? []).slice(0, MAX_PATHS);
+      entries.push(
+        changedPaths.length === 0
+          ? { kind, name, status: 'same' }
+          : { kind, name, status: 'different', changedPaths, istiod: l, envoy: r },
+      );
     }
   }
-  let i = 0;
-  let j = 0;
-  while ((i < a.length || j < b.length) && out.length < MAX_PATHS) {
-    if (i < a.length && j < b.length && ka[i] === kb[j]) {
-      i++;
-      j++;
-    } else if (j >= b.length || (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      out.push(`-${path}[${i}]`);
-      i++;
-    } else {
-      out.push(`+${path}[${j}]`);
-      j++;
-    }
-  }
-}
-
-function collectDiffs(
-  a: JsonValue | undefined,
-  b: JsonValue | undefined,
-  path: string,
-  out: string[],
-): void {
-  if (out.length >= MAX_PATHS) return;
-  if (a === b) return;
-  // A field only one side has: `-` = only in istiod's version, `+` = only in the proxy's.
-  if (a === undefined) {
-    out.push(`+${path}`);
-    return;
-  }
-  if (b === undefined) {
-    out.push(`-${path}`);
-    return;
-  }
-  const bothArrays = Array.isArray(a) && Array.isArray(b);
-  const bothObjects =
-    typeof a === 'object' &&
-    a !== null &&
-    !Array.isArray(a) &&
-    typeof b === 'object' &&
-    b !== null &&
-    !Array.isArray(b);
-  if (bothArrays) {
-    if (a.length !== b.length) return diffArrays(a, b, path, out);
-    for (let i = 0; i < a.length; i++) collectDiffs(a[i], b[i], `${path}[${i}]`, out);
-    return;
-  }
-  if (bothObjects) {
-    // istiod's debug dump is protojson (camelCase) while Envoy prints snake_case (or either, by
-    // version): keys are compared in camelCase, as istioctl compares re-marshalled protos.
-    const left = camelKeys(a);
-    const right = camelKeys(b);
-    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
-    for (const key of keys)
-      collectDiffs(left.get(key), right.get(key), path ? `${path}.${key}` : key, out);
-    return;
-  }
-  out.push(path || '(root)');
+  return { entries, inSync: entries.every((e) => e.status === 'same') };
 }

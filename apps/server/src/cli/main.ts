@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerCheckCommand } from './checkCommand';
 import { registerDemoCommand } from './demoCommand';
+import { registerDiffCommand } from './diffCommand';
 import { registerGraphCommand } from './graphCommand';
 import { registerProxyConfigCommand } from './proxyConfigCommand';
 import { registerProxyStatusCommand } from './proxyStatusCommand';
@@ -25,6 +26,7 @@ registerTraceCommand(program);
 registerRouteCheckCommand(program);
 registerCheckCommand(program);
 registerGraphCommand(program);
+registerDiffCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Last-resort guard: commands report their own errors; nothing should print a stack trace.
