@@ -1,5 +1,10 @@
 import type { JsonObject, JsonValue } from '@meshlens/configdump';
-import { ISTIO_VERSION, type DemoMesh, type DemoProxy } from '@meshlens/demo-mesh';
+import {
+  ISTIO_VERSION,
+  type DemoMesh,
+  type DemoProxy,
+  type DemoVirtualService,
+} from '@meshlens/demo-mesh';
 
 /** FNV-1a, for deterministic nonces. */
 function fnv(text: string): string {
@@ -103,6 +108,44 @@ export function demoRegistryz(mesh: DemoMesh): JsonObject[] {
   }));
 }
 
+/**
+ * A demo VirtualService in Istio's own `spec` shape: destinations under `route[].destination` with
+ * `port.number`, header matches as `{ name: { exact } }`, retries as `attempts`/`perTryTimeout`.
+ */
+function virtualServiceSpec(vs: DemoVirtualService): unknown {
+  return {
+    hosts: vs.hosts,
+    ...(vs.gateways ? { gateways: vs.gateways } : {}),
+    http: vs.http.map((r) => ({
+      ...(r.name !== undefined ? { name: r.name } : {}),
+      ...(r.match
+        ? {
+            match: r.match.map((m) => ({
+              ...(m.uri ? { uri: m.uri } : {}),
+              ...(m.headers
+                ? {
+                    headers: Object.fromEntries(
+                      Object.entries(m.headers).map(([k, v]) => [k, { exact: v }]),
+                    ),
+                  }
+                : {}),
+            })),
+          }
+        : {}),
+      route: r.route.map((d) => ({
+        destination: {
+          host: d.host,
+          ...(d.subset !== undefined ? { subset: d.subset } : {}),
+          port: { number: d.port },
+        },
+        ...(d.weight !== undefined ? { weight: d.weight } : {}),
+      })),
+      ...(r.timeout !== undefined ? { timeout: r.timeout } : {}),
+      ...(r.retries ? { retries: r.retries } : {}),
+    })),
+  };
+}
+
 /** `/debug/configz`: the Istio config objects behind the mesh (VirtualServices, DestinationRules, Gateways). */
 export function demoConfigz(mesh: DemoMesh): JsonValue[] {
   const meta = (name: string, namespace: string): JsonObject => ({
@@ -112,11 +155,11 @@ export function demoConfigz(mesh: DemoMesh): JsonValue[] {
   });
   const json = (v: unknown): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue;
   return [
-    ...mesh.virtualServices.map(({ name, namespace, ...spec }) => ({
+    ...mesh.virtualServices.map((vs) => ({
       kind: 'VirtualService',
       apiVersion: 'networking.istio.io/v1',
-      metadata: meta(name, namespace),
-      spec: json(spec),
+      metadata: meta(vs.name, vs.namespace),
+      spec: json(virtualServiceSpec(vs)),
     })),
     ...mesh.destinationRules.map(({ name, namespace, ...spec }) => ({
       kind: 'DestinationRule',
