@@ -121,7 +121,8 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
     });
   }, [graph, matches, current, selected, focus, traced]);
 
-  // A new trace brings its path into view: fitted when that stays readable, else its start.
+  // A new trace (or a new picture while one is lit) brings the whole path into view, at most at
+  // 100 %; opening a group keeps the user's viewport, as it does without a trace.
   const tracedKey = traced.join('\n');
   useEffect(() => {
     const cy = cyRef.current;
@@ -142,7 +143,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       );
     }, 60);
     return () => clearTimeout(timer);
-  }, [graph, tracedKey]);
+  }, [fitKey, tracedKey]);
 
   // A node selected from elsewhere (a table row, the URL) may be off screen, or end up under
   // the side panel that the selection opens: bring it into view.
