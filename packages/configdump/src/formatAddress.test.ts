@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from './address';
-import { formatAddress } from './formatAddress';
+import { type AddressStyle, formatAddress } from './formatAddress';
 
 describe('parseAddress + formatAddress', () => {
   it('formats socket, pipe and internal addresses as istioctl does', () => {
@@ -29,6 +29,46 @@ describe('parseAddress + formatAddress', () => {
       ),
     ).toBe('envoy://main_internal');
     expect(formatAddress(parseAddress(undefined))).toBe('');
+  });
+
+  it('prints the istioctl, short (graph id) and trace styles', () => {
+    const v6 = parseAddress({ socket_address: { address: 'fd00::7', port_value: 9080 } });
+    const noPort = parseAddress({ socket_address: { address: '10.0.0.1' } });
+    const pipe = parseAddress({ pipe: { path: '/var/run/sock' } });
+    const internal = parseAddress({
+      envoy_internal_address: { server_listener_name: 'connect_originate', endpoint_id: 'x:1' },
+    });
+    const unknown = parseAddress(undefined);
+    const table = (style: AddressStyle): string[] =>
+      [v6, noPort, pipe, internal, unknown].map((a) => formatAddress(a, style));
+    expect(table('url')).toEqual([
+      '[fd00::7]:9080',
+      '10.0.0.1:0',
+      'unix:///var/run/sock',
+      'envoy://connect_originate/x:1',
+      '',
+    ]);
+    expect(table('istioctl')).toEqual([
+      'fd00::7:9080',
+      '10.0.0.1:0',
+      'unix:///var/run/sock',
+      'envoy://connect_originate/x:1',
+      'unknown',
+    ]);
+    expect(table('short')).toEqual([
+      'fd00::7:9080',
+      '10.0.0.1',
+      'unix:/var/run/sock',
+      'envoy://connect_originate/x:1',
+      '?',
+    ]);
+    expect(table('trace')).toEqual([
+      '[fd00::7]:9080',
+      '10.0.0.1',
+      'unix:/var/run/sock',
+      'internal:connect_originate',
+      '(unknown)',
+    ]);
   });
 
   it('reads the socket protocol by name or number', () => {

@@ -1,5 +1,5 @@
 import type { RouteConfig } from '@meshlens/configdump';
-import { describeRouteMatch } from './routeMatch';
+import { describeRouteMatch } from './describeRouteMatch';
 
 /**
  * The DESTINATION of a listener whose HTTP connection manager carries its routes inline. A

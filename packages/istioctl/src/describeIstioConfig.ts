@@ -30,7 +30,9 @@ export function describeIstioConfig(
   ref: IstioConfigRef | undefined,
   raw: JsonValue = null,
 ): string {
-  const path = ref?.path ?? rawConfigPath(raw);
+  // The model only carries a ref for a path of istioctl's shape, whose text is `<name>.<ns>`.
+  if (ref !== undefined) return `${ref.name}.${ref.namespace}`;
+  const path = rawConfigPath(raw);
   if (path === undefined || path === '') return '';
   const pieces = path.split('/');
   if (

@@ -1,15 +1,9 @@
-import type { Address } from '@meshlens/configdump';
+import { type Address, formatAddress as formatInStyle } from '@meshlens/configdump';
 
-/** A short, stable text for an Envoy address: `10.0.0.1:9080`, `unix:/path`, `envoy://listener/id`. */
+/**
+ * The graph's short, stable text for an Envoy address (`10.0.0.1:9080`, `unix:/path`,
+ * `envoy://listener/id`): the `short` style of @meshlens/configdump, used in node ids.
+ */
 export function formatAddress(address: Address): string {
-  switch (address.kind) {
-    case 'socket':
-      return address.port === undefined ? address.ip : `${address.ip}:${address.port}`;
-    case 'pipe':
-      return `unix:${address.path}`;
-    case 'internal':
-      return `envoy://${address.serverListenerName}${address.endpointId ? `/${address.endpointId}` : ''}`;
-    case 'unknown':
-      return '?';
-  }
+  return formatInStyle(address, 'short');
 }

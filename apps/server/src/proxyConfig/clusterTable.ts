@@ -1,7 +1,6 @@
 import type { Cluster } from '@meshlens/configdump';
 import { goSortSlice } from './goSort';
-import { describeIstioConfig } from './istioConfigRef';
-import { isSubsetKey, parseSubsetKey, sortKeyOf, subsetKeyLess } from './subsetKey';
+import { clusterRow, sortKeyOf, subsetKeyLess } from '@meshlens/istioctl';
 import { WIDE_LAYOUT, type Table } from './table';
 
 /** The filters of `proxy-config cluster`. */
@@ -10,16 +9,6 @@ export interface ClusterFilter {
   port?: number;
   subset?: string;
   direction?: string;
-}
-
-// The values of Envoy's `Cluster.DiscoveryType` enum. A cluster with `cluster_type` (aggregate,
-// dynamic forward proxy...) has no `type`, and istioctl's `GetType()` then reports the enum's zero
-// value, STATIC; we print the same.
-const DISCOVERY_TYPES = new Set(['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST']);
-
-/** The TYPE column as istioctl prints it. */
-export function clusterType(cluster: Cluster): string {
-  return DISCOVERY_TYPES.has(cluster.type) ? cluster.type : 'STATIC';
 }
 
 /** The clusters istioctl lists: dynamic active ones, then static ones (warming ones are not shown). */
@@ -57,17 +46,21 @@ export function clusterTable(
     .filter((c) => clusterMatches(c, options.filter))
     .map((c) => {
       const name = options.includeConfigType ? `cluster/${c.name}` : c.name;
-      const dr = describeIstioConfig(c.istioConfig, c.raw);
-      let cells: string[];
-      if (isSubsetKey(c.name)) {
-        const key = parseSubsetKey(c.name);
-        cells = [key.host, String(key.port), key.subset === '' ? '-' : key.subset, key.direction];
-      } else {
-        // istioctl fills SERVICE FQDN from the already-prefixed name, hence `cluster/agent` twice in
-        // `proxy-config all`; we reproduce it rather than "fix" it so the outputs stay comparable.
-        cells = [name, '-', '-', '-'];
-      }
-      return [...(options.includeConfigType ? [name] : []), ...cells, clusterType(c), dr];
+      const r = clusterRow(c);
+      // istioctl fills SERVICE FQDN of a non-Istio name from the already-prefixed name, hence
+      // `cluster/agent` twice in `proxy-config all`; we reproduce it rather than "fix" it so the
+      // outputs stay comparable.
+      const fqdn = r.port === undefined ? name : r.fqdn;
+      const port = r.port === undefined ? '-' : String(r.port);
+      return [
+        ...(options.includeConfigType ? [name] : []),
+        fqdn,
+        port,
+        r.subset,
+        r.direction,
+        r.type,
+        r.destinationRule,
+      ];
     });
   const header = ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'];
   return {

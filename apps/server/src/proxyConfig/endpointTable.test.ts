@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clustersSection, dumpOf } from './dumpOf.testing';
-import { adminEndpointTable, endpointTable, formatLocality } from './endpointTable';
+import { formatLocality } from '@meshlens/istioctl';
+import { adminEndpointTable, endpointTable } from './endpointTable';
 import { listedAssignments } from './endpointSelection';
 import { parseConfigDump } from '@meshlens/configdump';
 

@@ -1,6 +1,6 @@
-import type { Address, ClusterEndpoints, Endpoint } from '@meshlens/configdump';
+import { type ClusterEndpoints, type Endpoint, formatAddress } from '@meshlens/configdump';
+import { endpointRow, sortKeyOf, subsetKeyLess } from '@meshlens/istioctl';
 import { goSortSlice } from './goSort';
-import { sortKeyOf, subsetKeyLess } from './subsetKey';
 import { WIDE_LAYOUT, type Table } from './table';
 
 /** The filters of `proxy-config endpoint`. */
@@ -14,32 +14,6 @@ export interface EndpointFilter {
   status?: string;
 }
 
-/** An endpoint address as istioctl prints it: `ip:port`, `unix://path`, `envoy://listener/id`. */
-export function formatEndpointAddress(address: Address): string {
-  switch (address.kind) {
-    case 'socket':
-      return `${address.ip}:${address.port ?? 0}`;
-    case 'pipe':
-      return `unix://${address.path}`;
-    case 'internal':
-      return address.endpointId
-        ? `envoy://${address.serverListenerName}/${address.endpointId}`
-        : `envoy://${address.serverListenerName}`;
-    default:
-      return 'unknown';
-  }
-}
-
-/** Region/zone/sub-zone, stopping at the first empty level (istioctl's `LocalityToString`). */
-export function formatLocality(locality: Endpoint['locality']): string {
-  if (!locality) return '';
-  let out = locality.region ?? '';
-  if (!locality.zone) return out;
-  out += `/${locality.zone}`;
-  if (!locality.subZone) return out;
-  return `${out}/${locality.subZone}`;
-}
-
 /** istioctl's `EndpointFilter.Verify`. */
 export function endpointMatches(
   endpoint: Endpoint,
@@ -50,7 +24,7 @@ export function endpointMatches(
   if (filter.address) {
     const wanted = filter.address.toLowerCase();
     const ip = a.kind === 'socket' ? a.ip.toLowerCase() : undefined;
-    if (wanted !== ip && wanted !== formatEndpointAddress(a).toLowerCase()) return false;
+    if (wanted !== ip && wanted !== formatAddress(a, 'istioctl').toLowerCase()) return false;
   }
   if (filter.port && (a.kind !== 'socket' || a.port !== filter.port)) return false;
   if (filter.cluster && filter.cluster.toLowerCase() !== cluster.toLowerCase()) return false;
@@ -71,12 +45,12 @@ export function endpointTable(
   for (const cla of sorted) {
     for (const ep of cla.endpoints) {
       if (!endpointMatches(ep, cla.clusterName, options.filter)) continue;
-      const addr = formatEndpointAddress(ep.address);
+      const r = endpointRow(cla.clusterName, ep);
       rows.push([
-        options.includeConfigType ? `endpoint/${addr}` : addr,
-        ep.healthStatus,
-        formatLocality(ep.locality),
-        cla.clusterName,
+        options.includeConfigType ? `endpoint/${r.endpoint}` : r.endpoint,
+        r.status,
+        r.locality,
+        r.cluster,
       ]);
     }
   }
@@ -101,7 +75,7 @@ export function adminEndpointTable(
     for (const ep of c.endpoints) {
       if (!endpointMatches(ep, c.clusterName, filter)) continue;
       const a = ep.address;
-      const address = a.kind === 'socket' ? a.ip : formatEndpointAddress(a);
+      const address = a.kind === 'socket' ? a.ip : formatAddress(a, 'istioctl');
       const port = a.kind === 'socket' ? (a.port ?? 0) : 0;
       entries.push({ address, port, cluster: c.clusterName, endpoint: ep });
     }

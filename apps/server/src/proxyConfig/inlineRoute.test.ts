@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dumpOf, hcm, listenersSection } from './dumpOf.testing';
-import { describeChainDestination } from './listenerRows';
+import { describeChainDestination } from '@meshlens/istioctl';
 
 function destinationOf(routeConfig: object): string {
   const dump = dumpOf(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dumpOf, hcm, listenersSection, tcpProxy } from './dumpOf.testing';
-import { describeChainMatch, listedListeners, listenerType } from './listenerRows';
+import { describeChainMatch, listenerType } from '@meshlens/istioctl';
+import { listedListeners } from './listenerSelection';
 import { listenerTable } from './listenerTable';
 import { formatTable } from './table';
 

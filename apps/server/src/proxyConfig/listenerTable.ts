@@ -1,15 +1,7 @@
 import type { Listener } from '@meshlens/configdump';
+import { listenerChainRows, listenerSummaryRow } from '@meshlens/istioctl';
 import { goSortSlice } from './goSort';
-import {
-  describeChainDestination,
-  describeChainMatch,
-  listenerAddresses,
-  listenerMatches,
-  listenerPort,
-  listenerType,
-  sortListeners,
-  type ListenerFilter,
-} from './listenerRows';
+import { listenerMatches, sortListeners, type ListenerFilter } from './listenerSelection';
 import { TIGHT_LAYOUT, type Table } from './table';
 
 /** How to lay out `proxy-config listener`. */
@@ -32,33 +24,19 @@ export function listenerTable(
   if (!options.verbose) {
     return {
       header: [...prefix, 'ADDRESSES', 'PORT', 'TYPE'],
-      rows: selected.map((l) => [
-        ...name(l),
-        listenerAddresses(l),
-        String(listenerPort(l)),
-        listenerType(l),
-      ]),
+      rows: selected.map((l) => {
+        const r = listenerSummaryRow(l);
+        return [...name(l), r.addresses, String(r.port), r.type];
+      }),
       layout: TIGHT_LAYOUT,
     };
   }
   const rows: string[][] = [];
   for (const l of selected) {
-    const chains = l.defaultFilterChain
-      ? [...l.filterChains, l.defaultFilterChain]
-      : l.filterChains;
-    const described = chains.map((c) => ({
-      match: describeChainMatch(c),
-      destination: describeChainDestination(c),
-    }));
     // istioctl orders the chains of a listener by DESTINATION, descending.
-    for (const d of goSortSlice(described, (a, b) => a.destination > b.destination)) {
-      rows.push([
-        ...name(l),
-        listenerAddresses(l),
-        String(listenerPort(l)),
-        d.match,
-        d.destination,
-      ]);
+    const chains = goSortSlice(listenerChainRows(l), (a, b) => a.destination > b.destination);
+    for (const r of chains) {
+      rows.push([...name(l), r.addresses, String(r.port), r.match, r.destination]);
     }
   }
   return {

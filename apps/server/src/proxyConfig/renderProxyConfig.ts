@@ -4,7 +4,7 @@ import { clusterTable, listedClusters } from './clusterTable';
 import { ecdsTable } from './ecdsTable';
 import { adminEndpointTable, endpointTable } from './endpointTable';
 import { isAdminClusters, listedAssignments } from './endpointSelection';
-import { listedListeners } from './listenerRows';
+import { listedListeners } from './listenerSelection';
 import { listenerTable } from './listenerTable';
 import { toProtoJson } from './protoJson';
 import { resourceDump, type ProxyConfigFilters, type ResourceType } from './resourceDump';

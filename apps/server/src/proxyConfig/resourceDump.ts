@@ -2,7 +2,7 @@ import type { ClusterEndpoints, ConfigDump, JsonObject, JsonValue } from '@meshl
 import { clusterMatches, listedClusters, sortClusters, type ClusterFilter } from './clusterTable';
 import { endpointMatches, type EndpointFilter } from './endpointTable';
 import { isAdminClusters, listedAssignments } from './endpointSelection';
-import { listedListeners, listenerMatches, type ListenerFilter } from './listenerRows';
+import { listedListeners, listenerMatches, type ListenerFilter } from './listenerSelection';
 import { withoutType } from './protoJson';
 import { listedRouteConfigs, sortRouteConfigs, type RouteFilter } from './routeTable';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dumpOf, routesSection } from './dumpOf.testing';
-import { describeRouteDomains, listedRouteConfigs, routeTable } from './routeTable';
+import { describeRouteDomains } from '@meshlens/istioctl';
+import { listedRouteConfigs, routeTable } from './routeTable';
 
 const vsMeta = (path: string): object => ({ filter_metadata: { istio: { config: path } } });
 

@@ -1,7 +1,6 @@
-import type { RouteAction, RouteConfig } from '@meshlens/configdump';
+import type { RouteConfig } from '@meshlens/configdump';
+import { routeRows } from '@meshlens/istioctl';
 import { goSortSlice } from './goSort';
-import { describeIstioConfig } from './istioConfigRef';
-import { describeRouteMatch } from './routeMatch';
 import { WIDE_LAYOUT, type Table } from './table';
 
 /** The filter of `proxy-config route` (`--name`, exact). */
@@ -34,28 +33,6 @@ export function sortRouteConfigs(configs: readonly RouteConfig[]): RouteConfig[]
   });
 }
 
-/**
- * The DOMAINS column: the single domain, or the shortest domain not starting with a digit 1-9
- * followed by `+ N more...`, as istioctl abbreviates long Istio domain lists.
- */
-export function describeRouteDomains(domains: readonly string[]): string {
-  if (domains.length === 0) return '';
-  if (domains.length === 1) return domains[0] ?? '';
-  let candidate = '';
-  for (const d of domains) {
-    if (d === '') continue;
-    const first = d[0] ?? '';
-    if ((first < '1' || first > '9') && (candidate === '' || candidate.length > d.length))
-      candidate = d;
-  }
-  return `${candidate} + ${domains.length - 1} more...`;
-}
-
-// Sidecar outbound configs end with a catch-all route to PassthroughCluster; istioctl hides it.
-function isPassthrough(action: RouteAction): boolean {
-  return action.kind === 'cluster' && action.cluster === 'PassthroughCluster';
-}
-
 /** The `proxy-config route` table: one row per route (verbose) or per route config. */
 export function routeTable(
   configs: readonly RouteConfig[],
@@ -76,24 +53,9 @@ export function routeTable(
       layout: WIDE_LAYOUT,
     };
   }
-  const rows: string[][] = [];
-  for (const c of selected) {
-    for (const vh of c.virtualHosts) {
-      const domains = describeRouteDomains(vh.domains);
-      for (const r of vh.routes) {
-        if (isPassthrough(r.action)) continue;
-        rows.push([
-          nameOf(c),
-          vh.name,
-          domains,
-          describeRouteMatch(r.match),
-          describeIstioConfig(r.istioConfig, r.raw),
-        ]);
-      }
-      // A virtual host without routes answers 404 to everything.
-      if (vh.routes.length === 0) rows.push([nameOf(c), vh.name, domains, '/*', '404']);
-    }
-  }
+  const rows = selected.flatMap((c) =>
+    routeRows(c).map((r) => [nameOf(c), r.vhost, r.domains, r.match, r.virtualService]),
+  );
   return {
     header: ['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'],
     rows,

@@ -1,6 +1,7 @@
 import type { Secret } from '@meshlens/configdump';
 import { describe, expect, it } from 'vitest';
-import { formatRfc3339, isCertValid, listedSecrets, secretTable } from './secretTable';
+import { formatRfc3339, isCertValid } from '@meshlens/istioctl';
+import { listedSecrets, secretTable } from './secretTable';
 
 const secret = (
   name: string,

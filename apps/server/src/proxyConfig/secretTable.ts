@@ -1,26 +1,6 @@
 import type { Secret } from '@meshlens/configdump';
+import { secretRow } from '@meshlens/istioctl';
 import { WIDE_LAYOUT, type Table } from './table';
-
-const TYPE_LABEL: Partial<Record<Secret['kind'], string>> = { cert_chain: 'Cert Chain', ca: 'CA' };
-
-/** Go's `time.Format(time.RFC3339)` of a UTC instant: no fractional seconds, `Z` suffix. */
-export function formatRfc3339(text: string | undefined): string {
-  if (text === undefined || text === '') return '';
-  const t = new Date(text);
-  if (Number.isNaN(t.getTime())) return text;
-  return t.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/**
- * VALID CERT: the first certificate of the secret is inside its validity window at `now`
- * (strictly, as Go's `After`/`Before`). False when the secret has no readable certificate.
- */
-export function isCertValid(secret: Secret, now: Date): boolean {
-  const cert = secret.certificates[0];
-  if (!cert?.notBefore || !cert.notAfter) return false;
-  const t = now.getTime();
-  return t > new Date(cert.notBefore).getTime() && t < new Date(cert.notAfter).getTime();
-}
 
 /** Warming secrets first, then active ones, as istioctl lists them (static secrets are not shown). */
 export function listedSecrets(secrets: readonly Secret[]): Secret[] {
@@ -36,15 +16,15 @@ export function secretTable(
   options: { includeConfigType: boolean; now: Date },
 ): Table {
   const rows = secrets.map((s) => {
-    const cert = s.certificates[0];
+    const r = secretRow(s, options.now);
     return [
-      options.includeConfigType ? `secret/${s.name}` : s.name,
-      TYPE_LABEL[s.kind] ?? '',
-      s.state.toUpperCase(),
-      String(isCertValid(s, options.now)),
-      (cert?.serialNumber ?? '').toLowerCase(),
-      formatRfc3339(cert?.notAfter),
-      formatRfc3339(cert?.notBefore),
+      options.includeConfigType ? `secret/${r.name}` : r.name,
+      r.type,
+      r.status,
+      r.validCert,
+      r.serialNumber,
+      r.notAfter,
+      r.notBefore,
     ];
   });
   return {

@@ -42,8 +42,9 @@ describe('endpointRows', () => {
         'ep:outbound|9080||ratings.default.svc.cluster.local/10.1.0.7:9080',
       ],
       [
-        '[fd00::7]:9080',
-        'HEALTHY (ejected)',
+        // istioctl joins IPv6 hosts unbracketed and STATUS is the health status only.
+        'fd00::7:9080',
+        'HEALTHY',
         '',
         'ep:outbound|9080||ratings.default.svc.cluster.local/fd00::7:9080',
       ],

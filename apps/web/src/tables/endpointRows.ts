@@ -1,32 +1,22 @@
-import { type ConfigDump, type Endpoint, formatAddress } from '@meshlens/configdump';
+import type { ConfigDump } from '@meshlens/configdump';
+import { endpointRow, type EndpointRow as IstioctlEndpointRow } from '@meshlens/istioctl';
 import { formatAddress as graphAddress, nodeIdFor } from '@meshlens/proxy-graph';
 
-/** One row of the endpoint table, as `istioctl proxy-config endpoint`. */
-export interface EndpointRow {
-  endpoint: string;
-  status: string;
-  locality: string;
-  cluster: string;
+/** One row of the endpoint table: istioctl's `proxy-config endpoint` cells and the graph node. */
+export interface EndpointRow extends IstioctlEndpointRow {
   nodeId: string;
 }
 
-function localityText(e: Endpoint): string {
-  const l = e.locality;
-  if (!l) return '';
-  return [l.region, l.zone, l.subZone].filter((s) => s !== undefined && s !== '').join('/');
-}
-
-/** Rows of the endpoint table: one per upstream host of each cluster. */
+/**
+ * Rows of the endpoint table: one per upstream host of each load assignment of the dump, the
+ * inline ones of static clusters included (istioctl lists only the EDS section).
+ */
 export function endpointRows(dump: ConfigDump): EndpointRow[] {
   const rows: EndpointRow[] = [];
   for (const ce of dump.endpoints) {
     for (const e of ce.endpoints) {
-      const address = formatAddress(e.address);
       rows.push({
-        endpoint: address,
-        status: e.outlierCheck === 'FAILED' ? `${e.healthStatus} (ejected)` : e.healthStatus,
-        locality: localityText(e),
-        cluster: ce.clusterName,
+        ...endpointRow(ce.clusterName, e),
         // The graph keys endpoints by its own short address form (e.g. `unix:/path`).
         nodeId: nodeIdFor({
           kind: 'endpoint',

@@ -80,7 +80,8 @@ describe('listenerRows', () => {
         '0.0.0.0',
         9080,
         'SNI: a.example.com; Trans: tls',
-        'Cluster: PassthroughCluster',
+        // istioctl prints cluster names containing `Cluster` bare (shared with the CLI).
+        'PassthroughCluster',
         'chain:0.0.0.0_9080#1',
       ],
       ['0.0.0.0', 9080, 'ALL', 'Non-HTTP/Non-TCP', 'chain:0.0.0.0_9080#2'],

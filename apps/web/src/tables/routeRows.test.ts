@@ -48,19 +48,20 @@ describe('routeRows', () => {
     expect(rows.map((r) => [r.vhost, r.domains, r.match, r.virtualService, r.nodeId])).toEqual([
       [
         'reviews.default.svc.cluster.local:9080',
-        'reviews.default.svc.cluster.local, reviews',
+        // istioctl's DOMAINS abbreviation, shared with the CLI: shortest domain + count.
+        'reviews + 1 more...',
         '/exact',
         'reviews.default',
         'route:9080/reviews.default.svc.cluster.local:9080/0',
       ],
       [
         'reviews.default.svc.cluster.local:9080',
-        'reviews.default.svc.cluster.local, reviews',
+        'reviews + 1 more...',
         '/*',
         '',
         'route:9080/reviews.default.svc.cluster.local:9080/1',
       ],
-      ['allow_any', '*', '.*', '', 'route:9080/allow_any/0'],
+      ['allow_any', '*', 'regex .*', '', 'route:9080/allow_any/0'],
     ]);
   });
 });

@@ -1,7 +1,11 @@
-import type { ConfigDump, HeaderMatcher, Route, RouteConfig } from '@meshlens/configdump';
+import type { ConfigDump, RouteConfig } from '@meshlens/configdump';
+import { routeRows as istioctlRouteRows } from '@meshlens/istioctl';
 import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 
-/** One row of the route table: one per route of each virtual host. */
+/**
+ * One row of the route table: one per route of each virtual host, with istioctl's verbose
+ * `proxy-config route` cells (from @meshlens/istioctl) and the graph node the row opens.
+ */
 export interface RouteRow {
   /** Route configuration name. */
   name: string;
@@ -11,47 +15,6 @@ export interface RouteRow {
   /** `name.namespace` of the VirtualService behind the route. */
   virtualService: string;
   nodeId: string;
-}
-
-function headerText(h: HeaderMatcher): string {
-  const m = h.match;
-  const not = h.invert ? '!' : '';
-  switch (m.kind) {
-    case 'string':
-      return `${not}${h.name}=${m.matcher.kind === 'safe_regex' ? m.matcher.regex : m.matcher.value}`;
-    case 'present':
-      return `${not}${h.name}${m.present ? '' : ' absent'}`;
-    case 'range':
-      return `${not}${h.name} in [${m.start},${m.end})`;
-    case 'any':
-      return `${not}${h.name}`;
-  }
-}
-
-/** istioctl's MATCH column: the path match, plus header matchers when there are any. */
-export function describeRouteMatch(r: Route): string {
-  const p = r.match.path;
-  let path: string;
-  switch (p.kind) {
-    case 'prefix':
-      path = `${p.value}*`;
-      break;
-    case 'path':
-    case 'path_separated_prefix':
-      path = p.value;
-      break;
-    case 'safe_regex':
-    case 'regex':
-      path = p.regex;
-      break;
-    case 'connect_matcher':
-      path = 'CONNECT';
-      break;
-    default:
-      path = '';
-  }
-  const headers = r.match.headers.map(headerText);
-  return headers.length > 0 ? `${path} (${headers.join(', ')})` : path;
 }
 
 /**
@@ -88,7 +51,10 @@ function graphName(rc: RouteConfig, inline: Map<string, string> | undefined): st
   return inline.get(contentKey(rc)) ?? rc.name;
 }
 
-/** Rows of the route table: RDS and static route configurations, nameless (inline) ones too. */
+/**
+ * Rows of the route table: RDS and static route configurations, nameless (inline) ones too. A
+ * virtual host without routes (istioctl's `404` row) opens its virtual host node.
+ */
 export function routeRows(dump: ConfigDump): RouteRow[] {
   const rows: RouteRow[] = [];
   const inline = dump.routeConfigs.some((rc) => rc.name === '')
@@ -96,23 +62,23 @@ export function routeRows(dump: ConfigDump): RouteRow[] {
     : undefined;
   for (const rc of dump.routeConfigs) {
     const drawn = graphName(rc, inline);
-    for (const vh of rc.virtualHosts) {
-      const domains = vh.domains.join(', ');
-      for (const r of vh.routes) {
-        rows.push({
-          name: rc.name,
-          vhost: vh.name,
-          domains,
-          match: describeRouteMatch(r),
-          virtualService: r.istioConfig ? `${r.istioConfig.name}.${r.istioConfig.namespace}` : '',
-          nodeId: nodeIdFor({
-            kind: 'route',
-            routeConfig: drawn,
-            virtualHost: vh.name,
-            index: r.index,
-          }),
-        });
-      }
+    for (const r of istioctlRouteRows(rc)) {
+      rows.push({
+        name: r.name,
+        vhost: r.vhost,
+        domains: r.domains,
+        match: r.match,
+        virtualService: r.virtualService,
+        nodeId:
+          r.routeIndex === undefined
+            ? nodeIdFor({ kind: 'virtual_host', routeConfig: drawn, name: r.vhost })
+            : nodeIdFor({
+                kind: 'route',
+                routeConfig: drawn,
+                virtualHost: r.vhost,
+                index: r.routeIndex,
+              }),
+      });
     }
   }
   return rows;

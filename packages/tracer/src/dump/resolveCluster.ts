@@ -5,6 +5,7 @@ import type {
   ConfigDump,
   Endpoint,
 } from '@meshlens/configdump';
+import { formatAddress as formatInStyle } from '@meshlens/configdump';
 
 /** The cluster step of a trace (§9). */
 export interface ClusterResolution {
@@ -25,18 +26,9 @@ export interface ClusterResolution {
   explanation: string[];
 }
 
-/** `10.0.0.1:9080`, `[::1]:80`, `unix:/path`, `internal:listener`. */
+/** `10.0.0.1:9080`, `[::1]:80`, `unix:/path`, `internal:listener`: @meshlens/configdump's `trace` style. */
 export function formatAddress(a: Address): string {
-  switch (a.kind) {
-    case 'socket':
-      return a.port === undefined ? a.ip : `${a.ip.includes(':') ? `[${a.ip}]` : a.ip}:${a.port}`;
-    case 'pipe':
-      return `unix:${a.path}`;
-    case 'internal':
-      return `internal:${a.serverListenerName}`;
-    case 'unknown':
-      return '(unknown)';
-  }
+  return formatInStyle(a, 'trace');
 }
 
 /** Healthy for load balancing: Envoy routes to HEALTHY and UNKNOWN (no health checking) hosts; DEGRADED only as a last resort. */
