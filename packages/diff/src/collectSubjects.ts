@@ -3,6 +3,7 @@ import {
   type ConfigDump,
   type JsonObject,
   type JsonValue,
+  type RouteConfig,
 } from '@meshlens/configdump';
 import type { DiffKind, DiffObjectRef } from './model';
 import { canonicalText, normalizeJson } from './normalizeJson';
@@ -30,15 +31,42 @@ const without = (v: JsonValue, ...keys: string[]): JsonValue => {
   return out;
 };
 
-/** Drafts to identities: non-active states are part of the identity, duplicates get `#2`, `#3`... */
-function uniqueIds(subjects: Subject[]): Subject[] {
-  const seen = new Map<string, number>();
-  for (const s of subjects) {
-    const n = (seen.get(s.id) ?? 0) + 1;
-    seen.set(s.id, n);
-    if (n > 1) s.id = `${s.id} #${n}`;
+/**
+ * Makes identities unique: duplicates get `#2`, `#3`... For lists whose order means nothing
+ * (`byContent`), duplicates are numbered in the order of their content, so that reordering a dump
+ * never renumbers them; routes are numbered by position, which is meaningful.
+ */
+function uniqueIds<T extends { id: string; value: JsonValue }>(
+  items: T[],
+  byContent: boolean,
+): T[] {
+  const groups = new Map<string, T[]>();
+  for (const s of items) {
+    const g = groups.get(s.id) ?? [];
+    g.push(s);
+    groups.set(s.id, g);
   }
-  return subjects;
+  for (const [id, group] of groups) {
+    if (group.length < 2) continue;
+    const ordered = byContent
+      ? [...group].sort((x, y) => {
+          const [cx, cy] = [canonicalText(x.value), canonicalText(y.value)];
+          return cx < cy ? -1 : cx > cy ? 1 : 0;
+        })
+      : group;
+    ordered.forEach((s, i) => {
+      if (i > 0) s.id = `${id} #${i + 1}`;
+    });
+  }
+  return items;
+}
+
+/** Identities of a dump's (non-inline) route configurations, shared by their virtual hosts and routes. */
+function routeConfigIds(dump: ConfigDump): Map<RouteConfig, string> {
+  const drafts = dump.routeConfigs
+    .filter((rc) => !rc.inline)
+    .map((rc) => ({ rc, id: `${rc.name}${stateTag(rc.state)}`, value: normalizeJson(rc.raw) }));
+  return new Map(uniqueIds(drafts, true).map((d) => [d.rc, d.id]));
 }
 
 const stateTag = (state: string): string =>
@@ -98,9 +126,7 @@ export function collectSubjects(dump: ConfigDump, kind: DiffKind): Subject[] {
     case 'route_config':
     case 'virtual_host':
     case 'route':
-      for (const rc of dump.routeConfigs) {
-        if (rc.inline) continue;
-        const rcId = `${rc.name}${stateTag(rc.state)}`;
+      for (const [rc, rcId] of routeConfigIds(dump)) {
         const isStatic = rc.state === 'static';
         if (kind === 'route_config') {
           out.push({
@@ -142,9 +168,9 @@ export function collectSubjects(dump: ConfigDump, kind: DiffKind): Subject[] {
               value: normalizeJson(r.raw),
             };
           });
-          out.push(...uniqueIds(routes));
+          out.push(...uniqueIds(routes, false));
         });
-        out.push(...uniqueIds(hosts));
+        out.push(...uniqueIds(hosts, true));
       }
       break;
     case 'endpoint':
@@ -165,5 +191,7 @@ export function collectSubjects(dump: ConfigDump, kind: DiffKind): Subject[] {
       }
       break;
   }
-  return uniqueIds(out);
+  return kind === 'route_config' || kind === 'virtual_host' || kind === 'route'
+    ? out
+    : uniqueIds(out, true);
 }

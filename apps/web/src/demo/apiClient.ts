@@ -1,4 +1,8 @@
-import type { ApiErrorResponse } from '@meshlens/contract';
+import type {
+  ApiErrorResponse,
+  MeshApiErrorResponse,
+  MeshSourceErrorBody,
+} from '@meshlens/contract';
 
 const tokenKey = 'meshlens.token';
 
@@ -30,26 +34,48 @@ function authHeaders(): HeadersInit {
   }
 }
 
-async function request(path: string): Promise<Response> {
+/** A failed API call: the server's message, its HTTP status and, for mesh calls, the source failure. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  /** The upstream (istiod, Envoy, archive) failure behind a `/api/mesh` error, when there was one. */
+  readonly source: MeshSourceErrorBody | undefined;
+
+  constructor(message: string, status: number, source?: MeshSourceErrorBody) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.source = source;
+  }
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: authHeaders() });
+    // Every /api call carries the token (when the page was opened with #token=...).
+    res = await fetch(path, { ...init, headers: { ...authHeaders(), ...init.headers } });
   } catch {
-    throw new Error('The Meshlens server cannot be reached. Is `meshlens serve` still running?');
+    throw new ApiRequestError(
+      'The Meshlens server cannot be reached. Is `meshlens serve` still running?',
+      0,
+    );
   }
   if (res.status === 401) {
-    throw new Error(
+    throw new ApiRequestError(
       'This server needs its access token: open the link `meshlens serve` printed (it ends in #token=…).',
+      401,
     );
   }
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
+    let source: MeshSourceErrorBody | undefined;
     try {
-      message = ((await res.json()) as ApiErrorResponse).error.message;
+      const body = (await res.json()) as ApiErrorResponse | MeshApiErrorResponse;
+      message = body.error.message;
+      if ('source' in body.error) source = body.error.source;
     } catch {
       // Not our JSON error body: keep the status line.
     }
-    throw new Error(message);
+    throw new ApiRequestError(message, res.status, source);
   }
   return res;
 }
@@ -62,4 +88,14 @@ export async function getJson<T>(path: string): Promise<T> {
 /** GETs a response body as a Blob (raw dumps go to the parse worker untouched). */
 export async function getBlob(path: string): Promise<Blob> {
   return (await request(path)).blob();
+}
+
+/** POSTs a file as the raw request body and reads the JSON answer (e.g. a bug-report upload). */
+export async function postBlob<T>(path: string, blob: Blob): Promise<T> {
+  const res = await request(path, {
+    method: 'POST',
+    body: blob,
+    headers: { 'Content-Type': blob.type || 'application/octet-stream' },
+  });
+  return res.json() as Promise<T>;
 }

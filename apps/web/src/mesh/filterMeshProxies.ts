@@ -1,0 +1,36 @@
+import type { MeshProxyInfo } from '@meshlens/contract';
+import { type ProxyHealth, proxyHealth } from './proxyHealth';
+
+function haystack(p: MeshProxyInfo): string {
+  return [
+    p.id,
+    p.type,
+    p.istioVersion,
+    p.istiod,
+    p.clusterId,
+    proxyHealth(p),
+    ...Object.values(p.sync ?? {}),
+    p.error?.message,
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}
+
+/**
+ * The proxies matching a health and a free-text filter: every whitespace-separated word must
+ * appear in the proxy's id, type, version, istiod, cluster, states or error (case-insensitive).
+ */
+export function filterMeshProxies(
+  proxies: readonly MeshProxyInfo[],
+  filter: string,
+  health: ProxyHealth | 'all',
+): MeshProxyInfo[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return proxies.filter((p) => {
+    if (health !== 'all' && proxyHealth(p) !== health) return false;
+    if (words.length === 0) return true;
+    const text = haystack(p);
+    return words.every((w) => text.includes(w));
+  });
+}
