@@ -3,6 +3,7 @@ import {
   encodeGraphViewState,
   type GraphViewState,
 } from '../graph/graphViewState';
+import { decodeMeshParams, encodeMeshUrlState, type MeshUrlState } from '../mesh/meshUrlState';
 
 /** The main views of an open dump; `trace` is the graph beside the "trace a request" form. */
 export type AppView = 'overview' | 'graph' | 'tables' | 'trace';
@@ -34,6 +35,8 @@ export interface AppUrlState {
   filter: string;
   sort?: TableSort;
   graph: GraphViewState;
+  /** The mesh page (`?mesh`) and its filter, selected proxy and diff (absent = defaults). */
+  mesh?: MeshUrlState;
 }
 
 const keys = { dump: 'dump', view: 'view', table: 'table', filter: 'q', sort: 'sort' } as const;
@@ -49,6 +52,8 @@ export function decodeAppUrlState(search: string): AppUrlState {
     filter: params.get(keys.filter) ?? '',
     graph: decodeGraphViewState(params),
   };
+  const mesh = decodeMeshParams(params);
+  if (mesh) state.mesh = mesh;
   const dump = params.get(keys.dump);
   if (dump) state.dump = dump;
   const sort = params.get(keys.sort);
@@ -69,5 +74,6 @@ export function encodeAppUrlState(s: AppUrlState): string {
   if (s.filter) params.set(keys.filter, s.filter);
   if (s.sort) params.set(keys.sort, `${s.sort.desc ? '-' : ''}${s.sort.column}`);
   for (const [k, v] of Object.entries(encodeGraphViewState(s.graph))) params.set(k, v);
+  if (s.mesh) for (const [k, v] of Object.entries(encodeMeshUrlState(s.mesh))) params.set(k, v);
   return params.toString();
 }
