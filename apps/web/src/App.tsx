@@ -5,6 +5,9 @@ import { DumpTabs } from './dumps/DumpTabs';
 import { LoadStatus } from './dumps/LoadStatus';
 import { type OpenDump, useDumps } from './dumps/useDumps';
 import { defaultGraphViewState } from './graph';
+import { MeshPage } from './mesh/MeshPage';
+import { closeMeshPage, openMeshPage, updateMeshState } from './mesh/meshNavigation';
+import { useCapabilities } from './mesh/useMeshApi';
 import { ProxyOverview } from './overview/ProxyOverview';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { TablesView } from './tables/TablesView';
@@ -43,7 +46,11 @@ export function App(): React.JSX.Element {
   const fileInput = useRef<HTMLInputElement>(null);
   const hadViewParams = useRef(window.location.search.length > 1);
 
-  const current = dumps.find((d) => d.label === url.dump);
+  const selected = dumps.find((d) => d.label === url.dump);
+  // The mesh page (when the server has a mesh source) replaces the dump views; the tabs stay.
+  const caps = useCapabilities();
+  const meshOpen = url.mesh?.open === true;
+  const current = meshOpen ? undefined : selected;
 
   /** Selects one of just-opened dumps: the one the URL names (restoring its view), else the first. */
   const selectOpened = useCallback(
@@ -51,9 +58,11 @@ export function App(): React.JSX.Element {
       const first = opened[0];
       if (first === undefined) return;
       setUrl((prev) =>
-        opened.some((d) => d.label === prev.dump)
-          ? prev
-          : { ...prev, dump: first.label, graph: defaultGraphViewState },
+        closeMeshPage(
+          opened.some((d) => d.label === prev.dump)
+            ? prev
+            : { ...prev, dump: first.label, graph: defaultGraphViewState },
+        ),
       );
     },
     [setUrl],
@@ -95,10 +104,10 @@ export function App(): React.JSX.Element {
   // A closed or renamed selection falls back to an open dump, so a tab is always selected.
   useEffect(() => {
     const fallback = dumps[dumps.length - 1];
-    if (current === undefined && fallback !== undefined && jobs.length === 0) {
+    if (selected === undefined && fallback !== undefined && jobs.length === 0) {
       setUrl((prev) => ({ ...prev, dump: fallback.label, graph: defaultGraphViewState }));
     }
-  }, [current, dumps, jobs.length, setUrl]);
+  }, [selected, dumps, jobs.length, setUrl]);
 
   const startDemo = useCallback(async () => selectOpened(await demo.start()), [demo, selectOpened]);
 
@@ -116,7 +125,9 @@ export function App(): React.JSX.Element {
 
   const selectDump = (d: OpenDump): void =>
     setUrl((prev) =>
-      prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },
+      closeMeshPage(
+        prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },
+      ),
     );
 
   const closeDump = (d: OpenDump): void => {
@@ -186,6 +197,18 @@ export function App(): React.JSX.Element {
               </button>
             </>
           )}
+          {(caps.data?.mesh || url.mesh?.upload) && (
+            <button
+              type="button"
+              className={`btn${meshOpen ? ' nav-mesh--on' : ''}`}
+              data-testid="nav-mesh"
+              aria-pressed={meshOpen}
+              title={caps.data?.mesh?.summary}
+              onClick={() => setUrl(openMeshPage)}
+            >
+              Mesh
+            </button>
+          )}
           <ThemeToggle theme={theme} onToggle={toggleTheme} />
         </div>
       </header>
@@ -241,7 +264,28 @@ export function App(): React.JSX.Element {
       )}
 
       <main className="main">
-        {!current && (
+        {meshOpen && url.mesh && (
+          <ErrorBoundary name="mesh" resetKey="mesh">
+            <MeshPage
+              state={url.mesh}
+              onStateChange={(update) => setUrl((prev) => updateMeshState(prev, update))}
+              liveSource={caps.data?.mesh}
+              load={load}
+              openLabels={dumps.map((d) => d.label)}
+              onOpened={(d) =>
+                setUrl((prev) =>
+                  closeMeshPage({
+                    ...prev,
+                    dump: d.label,
+                    view: 'graph',
+                    graph: defaultGraphViewState,
+                  }),
+                )
+              }
+            />
+          </ErrorBoundary>
+        )}
+        {!current && !meshOpen && (
           <Landing
             onPickFile={pickFile}
             onPaste={() => setPasteOpen(true)}
