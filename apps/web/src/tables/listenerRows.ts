@@ -1,19 +1,17 @@
 import type { ConfigDump } from '@meshlens/configdump';
-import { listenerAddresses, listenerChainRows, listenerPort } from '@meshlens/istioctl';
+import {
+  listenerAddresses,
+  listenerChainRows,
+  listenerPort,
+  type ListenerChainRow,
+} from '@meshlens/istioctl';
 import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 
 /**
  * One row of the listener table: one per filter chain, with istioctl's verbose `proxy-config
  * listener` cells (from @meshlens/istioctl) and the graph node the row opens.
  */
-export interface ListenerRow {
-  /** Listener name. */
-  name: string;
-  addresses: string;
-  /** Listener port; 0 for non-socket (e.g. internal) listeners, as istioctl prints it. */
-  port: number;
-  match: string;
-  destination: string;
+export interface ListenerRow extends Omit<ListenerChainRow, 'chain'> {
   nodeId: string;
 }
 
@@ -23,14 +21,10 @@ export function listenerRows(dump: ConfigDump): ListenerRow[] {
   for (const l of dump.listeners) {
     // Graph ids use the listener key: nameless listeners are drawn under their address.
     const key = listenerKey(l);
-    for (const r of listenerChainRows(l)) {
+    for (const { chain, ...cells } of listenerChainRows(l)) {
       rows.push({
-        name: r.name,
-        addresses: r.addresses,
-        port: r.port,
-        match: r.match,
-        destination: r.destination,
-        nodeId: nodeIdFor({ kind: 'filter_chain', listener: key, index: r.chain.index }),
+        ...cells,
+        nodeId: nodeIdFor({ kind: 'filter_chain', listener: key, index: chain.index }),
       });
     }
     // istioctl prints nothing for a listener without chains; the table still lists it so that

@@ -1,19 +1,15 @@
 import type { ConfigDump, RouteConfig } from '@meshlens/configdump';
-import { routeRows as istioctlRouteRows } from '@meshlens/istioctl';
+import {
+  type RouteRow as IstioctlRouteRow,
+  routeRows as istioctlRouteRows,
+} from '@meshlens/istioctl';
 import { listenerKey, nodeIdFor } from '@meshlens/proxy-graph';
 
 /**
  * One row of the route table: one per route of each virtual host, with istioctl's verbose
  * `proxy-config route` cells (from @meshlens/istioctl) and the graph node the row opens.
  */
-export interface RouteRow {
-  /** Route configuration name. */
-  name: string;
-  vhost: string;
-  domains: string;
-  match: string;
-  /** `name.namespace` of the VirtualService behind the route. */
-  virtualService: string;
+export interface RouteRow extends Omit<IstioctlRouteRow, 'routeIndex'> {
   nodeId: string;
 }
 
@@ -62,21 +58,17 @@ export function routeRows(dump: ConfigDump): RouteRow[] {
     : undefined;
   for (const rc of dump.routeConfigs) {
     const drawn = graphName(rc, inline);
-    for (const r of istioctlRouteRows(rc)) {
+    for (const { routeIndex, ...cells } of istioctlRouteRows(rc)) {
       rows.push({
-        name: r.name,
-        vhost: r.vhost,
-        domains: r.domains,
-        match: r.match,
-        virtualService: r.virtualService,
+        ...cells,
         nodeId:
-          r.routeIndex === undefined
-            ? nodeIdFor({ kind: 'virtual_host', routeConfig: drawn, name: r.vhost })
+          routeIndex === undefined
+            ? nodeIdFor({ kind: 'virtual_host', routeConfig: drawn, name: cells.vhost })
             : nodeIdFor({
                 kind: 'route',
                 routeConfig: drawn,
-                virtualHost: r.vhost,
-                index: r.routeIndex,
+                virtualHost: cells.vhost,
+                index: routeIndex,
               }),
       });
     }
