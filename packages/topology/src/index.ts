@@ -5,3 +5,4 @@ export {
   type ConfigTrafficComparison,
   type UnexplainedTraffic,
 } from './compare/compareConfigTraffic';
+export type { ConfigTopologyAnswer, TopologyStatus } from './topologyApi';

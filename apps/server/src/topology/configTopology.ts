@@ -1,17 +1,16 @@
 // The config topology of a live (or demo, or archived) mesh: istiod's registry and config plus
 // every proxy's config dump, read through the MeshSource interface.
 import type { ConfigDump } from '@meshlens/configdump';
-import { buildConfigTopology, readIstioConfig, type ConfigGraph } from '@meshlens/topology';
+import {
+  buildConfigTopology,
+  readIstioConfig,
+  type ConfigTopologyAnswer,
+} from '@meshlens/topology';
 import type { MeshSource } from '../sources/MeshSource';
 import { formatSourceError } from '../sources/SourceError';
 import { DEFAULT_CONCURRENCY, mapBounded } from '../sources/semaphore';
 
-/** The graph and what could not be read (a missing part degrades the graph, never fails it). */
-export interface ConfigTopologyAnswer {
-  graph: ConfigGraph;
-  /** Sources that failed: istiod endpoints, individual proxies. */
-  problems: string[];
-}
+export type { ConfigTopologyAnswer };
 
 /** Reads registry, config and every proxy dump from the source and builds the config graph. */
 export async function readConfigTopology(
