@@ -6,6 +6,11 @@ import { formatByteSize, parseByteSize } from '../server/parseByteSize';
 import { startServer } from '../server/startServer';
 import { buildWebApp, webBuildReason } from '../server/webBuild';
 import {
+  addTopologyOptions,
+  startServeTopology,
+  type TopologyFlags,
+} from '../topology/serveTopology';
+import {
   addMeshSourceOptions,
   createMeshSource,
   formatSourceError,
@@ -13,7 +18,7 @@ import {
   type MeshSourceFlags,
 } from '../sources';
 
-interface ServeFlags extends MeshSourceFlags {
+interface ServeFlags extends MeshSourceFlags, TopologyFlags {
   port: number;
   host: string;
   authToken?: string;
@@ -46,6 +51,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     return;
   }
   const meshSource = source.value;
+  // The topology page's traffic: --prometheus, or a local prometheus scraping the demo mesh.
+  const topology = await startServeTopology(flags, meshSource);
   // Listen first: a busy port or a refused host is reported at once, before any build. Until a
   // (re)build finishes, the previous build (or a "not built yet" page) is served.
   const started = await startServer({
@@ -55,13 +62,16 @@ async function serve(flags: ServeFlags): Promise<void> {
     insecure: flags.insecure === true,
     meshSource,
     maxUploadBytes: flags.maxUpload,
+    topology: topology.options,
   });
   if (!started.ok) {
     console.error(`meshlens: ${started.error.message}`);
+    await topology.stop();
     await meshSource.close();
     process.exit(1);
   }
   console.log(`Mesh source: ${meshSource.describe().summary}`);
+  console.log(topology.message);
   const reason = webBuildReason();
   if (reason !== undefined) {
     console.log(`Building the web app (${reason})...`);
@@ -69,6 +79,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (!built.ok) {
       console.error(`meshlens: could not build the web app.\n${built.message}`);
       await started.server.close();
+      await topology.stop();
       await meshSource.close();
       process.exit(1);
     }
@@ -86,6 +97,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const stop = (): void => {
     void started.server
       .close()
+      .then(() => topology.stop())
       .then(() => meshSource.close())
       .then(() => process.exit(0));
   };
@@ -119,5 +131,5 @@ export function registerServeCommand(program: Command): void {
       parseMaxUpload,
       DEFAULT_MAX_UPLOAD_BYTES,
     );
-  addMeshSourceOptions(command).action((flags: ServeFlags) => serve(flags));
+  addTopologyOptions(addMeshSourceOptions(command)).action((flags: ServeFlags) => serve(flags));
 }

@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type Express, Router } from 'express
 import { sendApiError } from './apiError';
 import type { MeshSource } from '../sources/MeshSource';
 import { createMeshRouter } from '../sources/meshRouter';
+import { createTopologyApi, type TopologyOptions } from '../topology/topologyApi';
 import { bearerAuth } from './bearerAuth';
 import { bugReportUploads } from './bugReportUploads';
 import type { DemoMesh } from './demoMeshSource';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   meshSource?: MeshSource;
   /** Largest upload (`POST /api/bug-report`), bytes (`--max-upload`, default 200 MB). */
   maxUploadBytes?: number;
+  /** The topology page's traffic source (`--prometheus`...); the config topology reads `meshSource`. */
+  topology?: TopologyOptions;
 }
 
 /** Default of `--max-upload`. */
@@ -98,6 +101,7 @@ export function createServer(options: ServerOptions = {}): Express {
   });
   if (options.meshSource) api.use('/mesh', createMeshRouter(options.meshSource));
   api.use('/bug-report', bugReportUploads({ maxBytes: maxUploadBytes }));
+  api.use(createTopologyApi(options.meshSource, options.topology));
   api.use((req, res) => {
     sendApiError(res, 'not_found', `No API endpoint ${req.method} /api${req.path}.`);
   });
