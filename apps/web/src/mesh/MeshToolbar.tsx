@@ -24,7 +24,7 @@ export function MeshToolbar(props: {
       <input
         className="input mesh-toolbar__filter"
         type="search"
-        placeholder="Filter proxies: name, namespace, type, version, istiod, state…"
+        placeholder="Filter: name, namespace, type, version, state…"
         aria-label="Filter proxies"
         data-testid="mesh-filter"
         value={props.filter}
