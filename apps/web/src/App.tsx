@@ -271,7 +271,8 @@ export function App(): React.JSX.Element {
               onStateChange={(update) => setUrl((prev) => updateMeshState(prev, update))}
               liveSource={caps.data?.mesh}
               load={load}
-              openLabels={dumps.map((d) => d.label)}
+              openDumps={dumps}
+              onCloseDump={close}
               onOpened={(d) =>
                 setUrl((prev) =>
                   closeMeshPage({
