@@ -27,7 +27,9 @@ export function MeshPage(props: {
   /** The server's live source, from /api/capabilities (shown while the list loads or fails). */
   liveSource: MeshSourceInfo | undefined;
   load: (source: ParseSource) => Promise<OpenDump | undefined>;
-  openLabels: readonly string[];
+  /** The open dump tabs: a proxy opened again replaces its tab with the fresh dump. */
+  openDumps: readonly OpenDump[];
+  onCloseDump: (id: number) => void;
   onOpened: (d: OpenDump) => void;
 }): React.JSX.Element {
   const { state, onStateChange: set } = props;
@@ -65,7 +67,12 @@ export function MeshPage(props: {
   const canDiff = (source?.kind ?? 'demo') !== 'bug-report';
 
   const open = (p: MeshProxyInfo): void => {
-    void opener.open(p).then((d) => d && props.onOpened(d));
+    const previous = props.openDumps.find((d) => d.label === p.name);
+    void opener.open(p).then((d) => {
+      if (!d) return;
+      if (previous) props.onCloseDump(previous.id);
+      props.onOpened(d);
+    });
   };
 
   return (
@@ -123,7 +130,7 @@ export function MeshPage(props: {
               selected={state.proxy}
               busy={opener.busy}
               openErrors={opener.errors}
-              openLabels={props.openLabels}
+              openLabels={props.openDumps.map((d) => d.label)}
               canDiff={canDiff}
               onSelect={(p) =>
                 set((prev) => (prev.proxy === p.id ? prev : { ...prev, proxy: p.id, diff: false }))
