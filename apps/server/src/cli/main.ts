@@ -7,6 +7,7 @@ import { registerDiffCommand } from './diffCommand';
 import { registerGraphCommand } from './graphCommand';
 import { registerProxyConfigCommand } from './proxyConfigCommand';
 import { registerProxyStatusCommand } from './proxyStatusCommand';
+import { registerRedactCommand } from './redactCommand';
 import { registerRouteCheckCommand } from './routeCheckCommand';
 import { registerServeCommand } from './serveCommand';
 import { registerTraceCommand } from './traceCommand';
@@ -27,6 +28,7 @@ registerRouteCheckCommand(program);
 registerCheckCommand(program);
 registerGraphCommand(program);
 registerDiffCommand(program);
+registerRedactCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Last-resort guard: commands report their own errors; nothing should print a stack trace.

@@ -1,0 +1,4 @@
+export type * from './model';
+export { redactDump } from './redactDump';
+export { findNames } from './hostNames';
+export { isIpv4, isIpv6 } from './ipAddress';

@@ -1,0 +1,225 @@
+// Redaction on every config dump of the fixtures: the redacted dump parses into the same model
+// shape, keeps its references, draws the same proxy graph, and holds none of the original IPs,
+// secret bytes, hostnames or namespaces. The values to hunt for are collected here by walks written
+// for the test (and Node's own IP parser), not by the redaction code.
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { expect, it } from 'vitest';
+import {
+  parseConfigDump,
+  type ConfigDump,
+  type JsonValue,
+} from '../../packages/configdump/src/index';
+import { buildProxyGraph } from '../../packages/proxy-graph/src/index';
+import { redactDump } from '../../packages/redact/src/index';
+import { describeFixtures, fixture, listFixtureFiles } from './fixtures';
+
+const files = [...listFixtureFiles('config-dumps'), ...listFixtureFiles('istioctl-golden')].filter(
+  (f) => /\.(json|yaml)$/.test(f),
+);
+
+/** The dumps: files that are JSON (one `.yaml` is JSON too) and parse as a config dump. */
+const dumps = files.flatMap((f) => {
+  const text = readFileSync(fixture(f), 'utf8');
+  let raw: JsonValue;
+  try {
+    raw = JSON.parse(text) as JsonValue;
+  } catch {
+    return []; // real YAML: the CLI converts it, the pure function takes parsed JSON
+  }
+  const parsed = parseConfigDump(text, { fileName: f });
+  return parsed.ok ? [{ f, raw, text, dump: parsed.dump }] : [];
+});
+
+const parse = (json: JsonValue, f: string): ConfigDump => {
+  const r = parseConfigDump(JSON.stringify(json), { fileName: f });
+  if (!r.ok) throw new Error(`${f} redacted: ${r.error.message}`);
+  return r.dump;
+};
+
+function shape(d: ConfigDump): Record<string, number | string> {
+  const vhosts = d.routeConfigs.flatMap((r) => r.virtualHosts);
+  const via = (list: { via: string }[]): string =>
+    list
+      .map((x) => x.via)
+      .sort()
+      .join(',');
+  return {
+    listeners: d.listeners.length,
+    filterChains: d.listeners.reduce((n, l) => n + l.filterChains.length, 0),
+    routeConfigs: d.routeConfigs.length,
+    virtualHosts: vhosts.length,
+    routes: vhosts.reduce((n, v) => n + v.routes.length, 0),
+    clusters: d.clusters.length,
+    endpoints: d.endpoints.reduce((n, e) => n + e.endpoints.length, 0),
+    secrets: d.secrets.length,
+    extensionConfigs: d.extensionConfigs.length,
+    references: d.index.references.length,
+    dangling: d.index.dangling.length,
+    referenceKinds: via(d.index.references),
+    danglingKinds: via(d.index.dangling),
+  };
+}
+
+/** Node count per column and kind, edge count, and each column's sorted degree sequence. */
+function graphShape(d: ConfigDump): Record<string, string | number> {
+  const g = buildProxyGraph(d);
+  const degree = new Map<string, number>();
+  for (const e of g.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const out: Record<string, string | number> = { edges: g.edges.length, nodes: g.nodes.length };
+  const columns = new Map<string, number[]>();
+  for (const n of g.nodes) {
+    const key = `${n.column}:${n.kind}`;
+    columns.set(key, [...(columns.get(key) ?? []), degree.get(n.id) ?? 0]);
+  }
+  for (const [key, degrees] of columns) out[key] = degrees.sort((a, b) => a - b).join(',');
+  out.edgeKinds = g.edges
+    .map((e) => e.kind)
+    .sort()
+    .join(',');
+  return out;
+}
+
+/** Every string of a JSON value (values, and keys that are not plain field names). */
+function strings(v: JsonValue, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      if (!/^[A-Za-z_@][A-Za-z0-9_]*$/.test(k)) out.push(k);
+      strings(x, out);
+    }
+  return out;
+}
+
+/** IP addresses that identify something (not wildcards / loopback), found with Node's parser. */
+function identifyingIps(raw: JsonValue): Set<string> {
+  const ips = new Set<string>();
+  for (const s of strings(raw)) {
+    for (const m of s.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [])
+      if (isIP(m) === 4 && m !== '0.0.0.0' && !m.startsWith('127.') && m !== '255.255.255.255')
+        ips.add(m);
+    for (const m of s.match(/[0-9A-Fa-f:]*::?[0-9A-Fa-f:]+/g) ?? [])
+      if (isIP(m) === 6 && m !== '::' && m !== '::1' && m !== '::0') ips.add(m);
+  }
+  return ips;
+}
+
+/** `inline_bytes` / `inline_string` of certificate chains, keys, CAs (other than Envoy's own `[redacted]`). */
+function secretBytes(v: JsonValue, key = '', out: string[] = []): string[] {
+  if (Array.isArray(v)) v.forEach((x) => secretBytes(x, key, out));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      const holder = /certificate_?chain|private_?key|trusted_?ca/i.test(key);
+      if (
+        holder &&
+        /inline_?(bytes|string)/i.test(k) &&
+        typeof x === 'string' &&
+        x !== '[redacted]'
+      )
+        out.push(x);
+      else secretBytes(x, k, out);
+    }
+  return out;
+}
+
+/** Hostnames (two or more labels, not IPs) and namespaces the dump names, read by the test. */
+function hostsAndNamespaces(raw: JsonValue): { hosts: Set<string>; namespaces: Set<string> } {
+  const hosts = new Set<string>();
+  const namespaces = new Set<string>();
+  const walk = (v: JsonValue, key: string): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+      return;
+    }
+    if (typeof v !== 'string') return;
+    if (key === 'NAMESPACE') namespaces.add(v);
+    const istio = /^(?:inbound|outbound)\|\d*\|[^|]*\|(.+)$/.exec(v)?.[1];
+    const candidates = key === 'domains' ? [v] : istio ? [istio] : [];
+    for (const c of candidates) {
+      const host = c.replace(/:\d+$/, '').replace(/^\*\./, '');
+      if (host.includes('.') && isIP(host) === 0 && /^[a-z0-9.-]+$/.test(host)) hosts.add(host);
+      const k8s = /^[a-z0-9-]+\.([a-z0-9-]+)\.svc\.cluster\.local$/.exec(host);
+      if (k8s) namespaces.add(k8s[1]!);
+    }
+  };
+  walk(raw, '');
+  return { hosts, namespaces };
+}
+
+const survives = (haystack: string, needle: string): boolean =>
+  new RegExp(
+    `(?<![A-Za-z0-9-])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9-])`,
+  ).test(haystack);
+
+describeFixtures('redactDump on every fixture config dump', () => {
+  it('covers the dumps of config-dumps/ and istioctl-golden/', () => {
+    expect(dumps.length).toBeGreaterThan(30);
+    expect(dumps.some((d) => d.f.startsWith('config-dumps/'))).toBe(true);
+  });
+
+  for (const options of [{}, { hostnames: true, namespaces: true }]) {
+    const label = Object.keys(options).length === 0 ? 'default' : '--hostnames --namespaces';
+    it(`${label}: same model shape, references and graph; no original IP, secret${label === 'default' ? '' : ', hostname or namespace'} left; idempotent`, () => {
+      let ipsSeen = 0;
+      let secretsSeen = 0;
+      let hostsSeen = 0;
+      for (const { f, raw, dump } of dumps) {
+        const { json, report } = redactDump(raw, options);
+        const redacted = parse(json, f);
+        expect(shape(redacted), f).toEqual(shape(dump));
+        expect(graphShape(redacted), f).toEqual(graphShape(dump));
+
+        const text = strings(json).join('\n');
+        const ips = identifyingIps(raw);
+        ipsSeen += ips.size;
+        for (const ip of ips) expect(survives(text, ip), `${f}: ${ip} survived`).toBe(false);
+        const secrets = secretBytes(raw);
+        secretsSeen += secrets.length;
+        for (const s of secrets) {
+          expect(text.includes(s), `${f}: secret bytes survived`).toBe(false);
+          expect(text.includes(s.slice(0, 40)), `${f}: secret prefix survived`).toBe(false);
+        }
+        if ('hostnames' in options) {
+          const { hosts, namespaces } = hostsAndNamespaces(raw);
+          hostsSeen += hosts.size;
+          for (const h of hosts) expect(survives(text, h), `${f}: host ${h} survived`).toBe(false);
+          for (const ns of namespaces)
+            expect(survives(text, ns), `${f}: namespace ${ns} survived`).toBe(false);
+        }
+        // Placeholders are one-to-one, and redacting again changes nothing.
+        for (const map of Object.values(report.mapping)) {
+          const values = Object.values(map);
+          expect(new Set(values).size, f).toBe(values.length);
+        }
+        expect(redactDump(json, options).json, `${f} twice`).toEqual(json);
+      }
+      // The fixtures do hold what the test hunts for.
+      expect(ipsSeen).toBeGreaterThan(100);
+      expect(secretsSeen).toBeGreaterThan(3);
+      if ('hostnames' in options) expect(hostsSeen).toBeGreaterThan(100);
+    });
+  }
+
+  it('the same value gets the same placeholder in two different dumps', () => {
+    const a = redactDump(
+      dumps.find((d) => d.f.endsWith('istio13-ingressgateway-v2alpha.json'))!.raw,
+      {
+        hostnames: true,
+      },
+    ).report.mapping;
+    const b = redactDump(
+      dumps.find((d) => d.f.endsWith('istio13-ingressgateway-hybrid-v3admin-v2api.json'))!.raw,
+      { hostnames: true },
+    ).report.mapping;
+    const shared = Object.keys(a.ip).filter((ip) => ip in b.ip);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const ip of shared) expect(b.ip[ip]).toBe(a.ip[ip]);
+    for (const h of Object.keys(a.hostname).filter((x) => x in b.hostname))
+      expect(b.hostname[h]).toBe(a.hostname[h]);
+  });
+});
