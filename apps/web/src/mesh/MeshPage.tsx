@@ -63,8 +63,8 @@ export function MeshPage(props: {
   }, [proxies]);
   const selected = proxies.find((p) => p.id === state.proxy);
   const source = list.data?.source ?? (state.upload ? undefined : props.liveSource);
-  // A bug-report holds what each proxy had, not what istiod would send it.
-  const canDiff = (source?.kind ?? 'demo') !== 'bug-report';
+  // A bug-report holds what each proxy had, not what istiod would send it; Envoy admin alone has no istiod.
+  const canDiff = source?.kind !== 'bug-report' && source?.kind !== 'envoy';
 
   const open = (p: MeshProxyInfo): void => {
     const previous = props.openDumps.find((d) => d.label === p.name);
@@ -104,6 +104,7 @@ export function MeshPage(props: {
         shown={shown.length}
         total={proxies.length}
         auto={auto && !state.upload}
+        autoAvailable={!state.upload}
         refreshing={list.isFetching}
         fetchedAt={list.data?.fetchedAt}
         uploadBusy={uploader.busy}
@@ -116,6 +117,11 @@ export function MeshPage(props: {
       <div className="mesh-page__body">
         <div className="mesh-page__list">
           {list.isPending && <p className="muted mesh-page__empty">Listing the proxies…</p>}
+          {list.isError && !list.data && (
+            <p className="muted mesh-page__empty">
+              No proxies: the source could not be read (see above).
+            </p>
+          )}
           {list.data && proxies.length === 0 && (
             <p className="muted mesh-page__empty">This source reports no proxies.</p>
           )}

@@ -9,6 +9,8 @@ export function MeshToolbar(props: {
   shown: number;
   total: number;
   auto: boolean;
+  /** Auto-refresh makes sense only for a live source (an uploaded archive never changes). */
+  autoAvailable: boolean;
   refreshing: boolean;
   fetchedAt: string | undefined;
   uploadBusy: boolean;
@@ -56,6 +58,7 @@ export function MeshToolbar(props: {
           type="checkbox"
           data-testid="mesh-auto-refresh"
           checked={props.auto}
+          disabled={!props.autoAvailable}
           onChange={(e) => props.onAuto(e.target.checked)}
         />{' '}
         auto-refresh (5 s)
