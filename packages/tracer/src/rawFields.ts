@@ -4,8 +4,17 @@ import type { JsonObject, JsonValue } from '@meshlens/configdump';
 // route metadata, vhost-level options). The tracer reads those from the object's `raw` JSON here,
 // accepting both snake_case (Envoy) and camelCase (jsonpb) keys, like the model's own reader.
 
+// Keys are a small fixed set of field names, so their camelCase forms are memoised (the regex
+// replace showed up as the tracer's top cost on large dumps).
+const camelCache = new Map<string, string>();
+
 function toCamel(snake: string): string {
-  return snake.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+  let c = camelCache.get(snake);
+  if (c === undefined) {
+    c = snake.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+    camelCache.set(snake, c);
+  }
+  return c;
 }
 
 /** True for a JSON object (not null, not an array). */

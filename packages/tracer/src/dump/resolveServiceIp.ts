@@ -1,5 +1,6 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import { splitHostPort } from '../selectVirtualHost';
+import { dumpTraceIndex, type VipEntry } from './dumpTraceIndex';
 import { parseIp } from './ipAddress';
 
 /**
@@ -16,19 +17,16 @@ export function resolveServiceIp(
   const host = splitHostPort(authority).host.toLowerCase();
   if (parseIp(host)) return undefined;
   const byPort = dump.index.routeConfigByName.get(String(port));
-  const configs = byPort
-    ? [byPort, ...dump.routeConfigs.filter((r) => r !== byPort)]
-    : dump.routeConfigs;
-  for (const rc of configs) {
-    for (const vh of rc.virtualHosts) {
-      const domains = vh.domains.map((d) => d.toLowerCase());
-      if (!domains.includes(host) && !domains.includes(`${host}:${port}`)) continue;
-      for (const d of domains) {
-        const ip = splitHostPort(d).host;
-        if (parseIp(ip)?.family === 4 && !ip.startsWith('0.'))
-          return { ip, virtualHost: vh.name, routeConfig: rc.name };
-      }
+  const idx = dumpTraceIndex(dump);
+  // The route configuration named after the port is searched first, then the rest in dump order;
+  // within one, virtual hosts in order: the first virtual host listing the host wins.
+  const rank = (e: VipEntry): number => (e.routeConfig === byPort ? -1 : e.rcOrder);
+  let best: VipEntry | undefined;
+  for (const key of [host, `${host}:${port}`]) {
+    for (const e of idx.vipByDomain.get(key) ?? []) {
+      if (!best || rank(e) < rank(best) || (rank(e) === rank(best) && e.vhOrder < best.vhOrder))
+        best = e;
     }
   }
-  return undefined;
+  return best && { ip: best.ip, virtualHost: best.virtualHost, routeConfig: best.routeConfig.name };
 }

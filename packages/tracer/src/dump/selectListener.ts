@@ -1,6 +1,7 @@
 import type { ConfigDump, Listener } from '@meshlens/configdump';
 import { rawBool, rawField, rawObj } from '../rawFields';
 import type { ConnectionInput } from './connection';
+import { dumpTraceIndex } from './dumpTraceIndex';
 import { isWildcardIp, parseIp } from './ipAddress';
 
 /** How the listener that handles the connection was found (§3). */
@@ -36,11 +37,6 @@ function sameIp(a: string, b: string): boolean {
     : a === b;
 }
 
-/** Listeners that take traffic now: active (or static); warming/draining/error ones are ignored. */
-function liveListeners(dump: ConfigDump): Listener[] {
-  return dump.listeners.filter((l) => l.state === 'active' || l.state === 'static');
-}
-
 /** `ip:port` of a listener, for explanations. */
 export function describeAddress(l: Listener): string {
   const a = listenerAddresses(l)[0];
@@ -49,13 +45,14 @@ export function describeAddress(l: Listener): string {
 
 // Envoy's original-destination lookup (`getBalancedHandlerByAddress`): exact `ip:port`, then the
 // same-family wildcard on that port; a `[::]` listener without v6only also serves IPv4.
+// `byPort` holds the candidates already grouped by port (see `dumpTraceIndex`).
 function findByAddress(
-  candidates: Listener[],
+  byPort: Map<number, Listener[]>,
   ip: string | undefined,
   port: number,
   why: string[],
 ): Listener | undefined {
-  const onPort = candidates.filter((l) => listenerAddresses(l).some((a) => a.port === port));
+  const onPort = byPort.get(port) ?? [];
   if (onPort.length === 0) {
     why.push(`No listener is registered on port ${port}.`);
     return undefined;
@@ -105,24 +102,24 @@ function listensOn(l: Listener, port: number): boolean {
 
 /** Picks the entry listener and follows the original-destination hand-off (§3). */
 export function selectListener(dump: ConfigDump, c: ConnectionInput): ListenerSelection {
-  const live = liveListeners(dump);
+  // Listeners that take traffic now: active (or static); warming/draining/error ones are ignored.
+  const idx = dumpTraceIndex(dump);
+  const live = idx.live;
   // Without a bootstrap (partial dumps) a use_original_dst listener on 15001 still says "sidecar".
   const type = dump.node?.proxyType ?? 'unknown';
   const looksLikeSidecar =
-    type === 'sidecar' ||
-    (type === 'unknown' &&
-      live.some((l) => rawBool(l.raw, 'use_original_dst') === true && listensOn(l, 15001)));
+    type === 'sidecar' || (type === 'unknown' && idx.originalDst.some((l) => listensOn(l, 15001)));
   const mode = c.direction ?? (looksLikeSidecar ? 'outbound' : 'direct');
   const explanation: string[] = [];
   if (mode === 'outbound') {
-    const entries = live.filter((l) => rawBool(l.raw, 'use_original_dst') === true);
+    const entries = idx.originalDst;
     const entry = entries.find((l) => listensOn(l, 15001)) ?? entries[0];
     if (entry) {
       explanation.push(
         `Sidecar outbound: iptables redirects the connection to "${entry.name}" (${describeAddress(entry)}, use_original_dst), which restores the original destination ${c.dstIp ?? '<unknown IP>'}:${c.dstPort}.`,
       );
       const why: string[] = [];
-      const target = findByAddress(live, c.dstIp, c.dstPort, why);
+      const target = findByAddress(idx.liveByPort, c.dstIp, c.dstPort, why);
       explanation.push(...why);
       if (target) {
         explanation.push(
@@ -152,12 +149,11 @@ export function selectListener(dump: ConfigDump, c: ConnectionInput): ListenerSe
     }
     explanation.push('No virtualInbound listener: looking for a listener bound to the port.');
   }
-  const bound = live.filter((l) => l.bindToPort);
   const why: string[] = [];
-  const l = findByAddress(bound, c.dstIp, c.dstPort, why);
+  const l = findByAddress(idx.boundByPort, c.dstIp, c.dstPort, why);
   explanation.push(...why);
   if (!l && c.dstIp === undefined) {
-    const any = bound.find((x) => listensOn(x, c.dstPort));
+    const any = idx.boundByPort.get(c.dstPort)?.[0];
     if (any) {
       explanation.push(
         `The destination IP is unknown; assuming listener "${any.name}" (${describeAddress(any)}).`,

@@ -5,6 +5,7 @@ import type { RouteTraceOptions } from '../routeRequest';
 import { traceRoute } from '../traceRoute';
 import type { ConnectionInput } from './connection';
 import type { DumpTrace, DumpTraceInput, DumpTraceStep } from './dumpTraceTypes';
+import { dumpTraceIndex } from './dumpTraceIndex';
 import { effectiveConnection } from './effectiveConnection';
 import { evaluateFilterChainMatcher } from './evaluateFilterChainMatcher';
 import { resolveCluster, type ClusterResolution } from './resolveCluster';
@@ -67,8 +68,8 @@ export function traceDump(dump: ConfigDump, input: DumpTraceInput): DumpTrace {
       `No listener accepts ${conn.dstIp ?? '*'}:${conn.dstPort}: connection refused.`,
     );
   t.listener = listener;
-  const warn = dump.listeners.filter(
-    (l) => l.name === listener.name && l !== listener && l.state !== 'active',
+  const warn = (dumpTraceIndex(dump).listenersByName.get(listener.name) ?? []).filter(
+    (l) => l !== listener && l.state !== 'active',
   );
   for (const w of warn)
     assumptions.push(
