@@ -14,6 +14,8 @@ import { TablesView } from './tables/TablesView';
 import { TracedGraph } from './trace/TracedGraph';
 import { TraceView } from './trace/TraceView';
 import { ThemeToggle } from './theme/ThemeToggle';
+import { TopologyPage } from './topology/TopologyPage';
+import { useTopologyUrlState } from './topology/useTopologyUrlState';
 import { useTheme } from './theme/useTheme';
 import { FileInput } from './upload/FileInput';
 import { Landing } from './upload/Landing';
@@ -40,6 +42,8 @@ function isEditable(target: EventTarget | null): boolean {
 export function App(): React.JSX.Element {
   const [theme, toggleTheme] = useTheme();
   const [url, setUrl] = useUrlState();
+  // After useUrlState: its effect rewrites the query string, this one puts the topology keys back.
+  const [topo, setTopo] = useTopologyUrlState();
   const { dumps, jobs, failures, load, cancel, close, dismissFailure } = useDumps();
   const demo = useDemoMesh(load);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -209,6 +213,15 @@ export function App(): React.JSX.Element {
               Mesh
             </button>
           )}
+          <button
+            type="button"
+            className={`btn${topo.open ? ' btn--on' : ''}`}
+            data-testid="nav-topology"
+            aria-pressed={topo.open}
+            onClick={() => setTopo((prev) => ({ ...prev, open: !prev.open }))}
+          >
+            Topology
+          </button>
           <ThemeToggle theme={theme} onToggle={toggleTheme} />
         </div>
       </header>
@@ -354,6 +367,23 @@ export function App(): React.JSX.Element {
           </ErrorBoundary>
         )}
       </main>
+      {topo.open && (
+        <div className="topo-overlay">
+          <ErrorBoundary name="topology" resetKey="topology">
+            <TopologyPage
+              state={topo}
+              onStateChange={setTopo}
+              theme={theme}
+              load={load}
+              onOpened={(d) => {
+                setTopo((prev) => ({ ...prev, open: false }));
+                selectOpened([d]);
+                setUrl((prev) => ({ ...prev, dump: d.label, view: 'overview' }));
+              }}
+            />
+          </ErrorBoundary>
+        </div>
+      )}
 
       {dragging && (
         <div className="drop-overlay" aria-hidden>
