@@ -1,0 +1,136 @@
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { useEffect, useRef } from 'react';
+import type { GraphPalette } from '../graph/graphTheme';
+import { topoElements } from './topoElements';
+import type { TopoModel } from './topoModel';
+import { topoStyle } from './topoStyle';
+import type { TopoEdgeLabel, TopoLayout } from './topoUrlState';
+
+cytoscape.use(dagre);
+
+/** Above this many elements Cytoscape draws with WebGL (Cytoscape 3.31+). */
+export const WEBGL_THRESHOLD = 1000;
+
+/** Props of the topology canvas. */
+export interface TopologyCanvasProps {
+  model: TopoModel;
+  labels: TopoEdgeLabel;
+  layout: TopoLayout;
+  palette: GraphPalette;
+  found: readonly string[];
+  selected: string | undefined;
+  onTap: (id: string, group: 'node' | 'edge') => void;
+  onDoubleTapBox: (id: string) => void;
+  onTapBackground: () => void;
+  onReady: (cy: Core | undefined) => void;
+}
+
+function layoutOptions(layout: TopoLayout, animate: boolean): LayoutOptions {
+  if (layout === 'grid') return { name: 'grid', avoidOverlap: true, padding: 30, animate };
+  if (layout === 'concentric') {
+    return {
+      name: 'concentric',
+      minNodeSpacing: 40,
+      padding: 30,
+      animate,
+      concentric: (n: { degree(b: boolean): number }) => n.degree(false),
+      levelWidth: () => 2,
+    } as LayoutOptions;
+  }
+  return {
+    name: 'dagre',
+    rankDir: 'LR',
+    nodeSep: 30,
+    rankSep: 90,
+    padding: 30,
+    animate,
+  } as LayoutOptions;
+}
+
+/** Draws the topology; the only file of the page that touches Cytoscape. */
+export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | undefined>(undefined);
+  const handlers = useRef(p);
+  handlers.current = p;
+  const { model, labels, layout, palette, found, selected } = p;
+  const large = model.nodes.length + model.edges.length > WEBGL_THRESHOLD;
+
+  useEffect(() => {
+    if (!container.current) return undefined;
+    const options: cytoscape.CytoscapeOptions & { renderer?: unknown } = {
+      container: container.current,
+      elements: [],
+      style: topoStyle(handlers.current.palette),
+      layout: { name: 'preset' },
+      minZoom: 0.02,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      // Large graphs: WebGL node/edge drawing (labels stay on canvas).
+      ...(large ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    };
+    const cy = cytoscape(options);
+    cy.on('tap', 'node', (e) => handlers.current.onTap(e.target.id(), 'node'));
+    cy.on('tap', 'edge', (e) => handlers.current.onTap(e.target.id(), 'edge'));
+    cy.on('dbltap', 'node[kind = "box"]', (e) => handlers.current.onDoubleTapBox(e.target.id()));
+    cy.on('tap', (e) => {
+      if (e.target === cy) handlers.current.onTapBackground();
+    });
+    cyRef.current = cy;
+    const observer = new ResizeObserver(() => cy.resize());
+    observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      handlers.current.onReady(undefined);
+      cyRef.current = undefined;
+      cy.destroy();
+    };
+  }, [large]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(topoElements(model, labels));
+    });
+    const run = cy.layout(layoutOptions(layout, false));
+    run.one('layoutstop', () => {
+      cy.fit(undefined, 30);
+      if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, position: { x: 0, y: 0 } });
+      cy.center();
+      handlers.current.onReady(cy);
+    });
+    run.run();
+  }, [model, layout, large, labels]);
+
+  useEffect(() => {
+    cyRef.current?.style(topoStyle(palette));
+  }, [palette]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const set = new Set(found);
+    cy.batch(() => {
+      cy.elements().removeClass('found dimmed selected');
+      if (set.size > 0) {
+        cy.elements().forEach((e) => {
+          if (set.has(e.id())) e.addClass('found');
+          else if (!e.isNode() || e.data('kind') !== 'box') e.addClass('dimmed');
+        });
+      }
+      if (selected) cy.getElementById(selected).addClass('selected');
+    });
+  }, [model, labels, layout, found, selected]);
+
+  return (
+    <div
+      ref={container}
+      className="topo-canvas"
+      data-testid="topo-canvas"
+      data-renderer={large ? 'webgl' : 'canvas'}
+    />
+  );
+}
