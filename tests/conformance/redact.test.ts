@@ -2,7 +2,9 @@
 // shape, keeps its references, draws the same proxy graph, and holds none of the original IPs,
 // secret bytes, hostnames or namespaces. The values to hunt for are collected here by walks written
 // for the test (and Node's own IP parser), not by the redaction code.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { expect, it } from 'vitest';
 import {
@@ -10,6 +12,7 @@ import {
   type ConfigDump,
   type JsonValue,
 } from '../../packages/configdump/src/index';
+import { runRedact } from '../../apps/server/src/cli/redactCommand';
 import { buildProxyGraph } from '../../packages/proxy-graph/src/index';
 import { redactDump } from '../../packages/redact/src/index';
 import { describeFixtures, fixture, listFixtureFiles } from './fixtures';
@@ -221,5 +224,42 @@ describeFixtures('redactDump on every fixture config dump', () => {
     for (const ip of shared) expect(b.ip[ip]).toBe(a.ip[ip]);
     for (const h of Object.keys(a.hostname).filter((x) => x in b.hostname))
       expect(b.hostname[h]).toBe(a.hostname[h]);
+  });
+
+  it('meshlens redact --file --hostnames --namespaces --out writes a dump that reads like the original (YAML input too)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-redact-'));
+    for (const rel of [
+      'config-dumps/istio13rc-productpage-sidecar-v2alpha.json',
+      'istioctl-golden/pc-ecds-v3/output.yaml',
+    ]) {
+      const out = join(dir, 'out.json');
+      const mapping = join(dir, 'map.json');
+      const messages: string[] = [];
+      const code = runRedact(
+        { file: fixture(rel), hostnames: true, namespaces: true, out, mapping },
+        () => undefined,
+        (m) => messages.push(m),
+      );
+      expect(code, rel).toBe(0);
+      expect(messages.join('\n')).toMatch(/^redacted: \d+ IP address occurrences/);
+      const original = parseConfigDump(readFileSync(fixture(rel)), { fileName: rel });
+      const redacted = parseConfigDump(readFileSync(out), { fileName: out });
+      if (!original.ok || !redacted.ok) throw new Error(`${rel}: does not parse`);
+      expect(shape(redacted.dump), rel).toEqual(shape(original.dump));
+      expect(Object.keys(JSON.parse(readFileSync(mapping, 'utf8')) as object)).toEqual([
+        'counts',
+        'mapping',
+        'notes',
+      ]);
+    }
+    const errors: string[] = [];
+    expect(
+      runRedact(
+        { file: join(dir, 'missing.json') },
+        () => undefined,
+        (m) => errors.push(m),
+      ),
+    ).toBe(2);
+    expect(errors[0]).toMatch(/cannot read .*missing\.json \(ENOENT\)/);
   });
 });
