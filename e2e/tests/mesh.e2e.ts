@@ -2,8 +2,12 @@
 // matches /api/mesh/proxies, the filter narrows it, a proxy opens as a graph, and the istiod vs
 // Envoy diff of the stale proxy shows its cluster difference. Writes docs/screenshots/mesh.png
 // and sync-diff.png.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MeshProxiesResponse, MeshSyncDiffResponse } from '@meshlens/contract';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { MeshPage, xdsColumns } from '../pages/MeshPage';
 import { expectListenersAndClusters } from '../support/graphChecks';
 import { parseDumpText } from '../support/model';
@@ -16,6 +20,31 @@ async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
+}
+
+/**
+ * An archive laid out like `istioctl bug-report`'s (`<cluster>/<namespace>/<pod>/istio-proxy/
+ * config_dump.json`), made with the system tar from the demo dumps the CLI exported.
+ */
+function bugReportArchive(dumps: string[]): { path: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'meshlens-e2e-bug-report-'));
+  for (const file of dumps) {
+    const node = parseDumpText(readFileSync(file, 'utf8'), file).node;
+    if (!node?.podName || !node.namespace) throw new Error(`${file} has no pod identity`);
+    const target = join(
+      dir,
+      'bug-report',
+      'Kubernetes',
+      node.namespace,
+      node.podName,
+      'istio-proxy',
+    );
+    mkdirSync(target, { recursive: true });
+    copyFileSync(file, join(target, 'config_dump.json'));
+  }
+  const path = join(dir, 'report.tar.gz');
+  execFileSync('tar', ['czf', path, '-C', dir, 'bug-report']);
+  return { path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const isStale = (p: MeshProxiesResponse['proxies'][number]): boolean =>
@@ -131,5 +160,34 @@ describe('mesh page', () => {
     // The diff is restored from the URL.
     await s.page.reload();
     await s.page.getByTestId('sync-diff').waitFor({ timeout: 30_000 });
+  });
+
+  test('a bug-report archive uploaded in the browser becomes the same mesh view, offline', async () => {
+    const s = session();
+    const live = await getJson<MeshProxiesResponse>(`${s.baseUrl}/api/mesh/proxies`);
+    const archive = bugReportArchive(inject('demoDumps'));
+    try {
+      const mesh = new MeshPage(s.page);
+      await s.page.goto('/');
+      await mesh.open();
+      await s.page.getByTestId('mesh-upload-input').setInputFiles(archive.path);
+      await expect
+        .poll(() => s.page.getByTestId('mesh-source').getAttribute('data-kind'), {
+          timeout: 30_000,
+        })
+        .toBe('bug-report');
+      expect(new URL(s.page.url()).searchParams.get('m.src')).toMatch(/^br\d+$/);
+      await expect.poll(() => mesh.rows().count()).toBe(live.proxies.length);
+      expect((await mesh.table()).map((r) => r.id).sort()).toEqual(
+        live.proxies.map((p) => p.id).sort(),
+      );
+      // An archive holds what each proxy had, not what istiod would send: no diff offered.
+      expect(await s.page.getByTestId('mesh-diff').count()).toBe(0);
+      const proxy = live.proxies.find((p) => p.name.startsWith('ratings-'))!;
+      await mesh.openProxy(proxy.id);
+      await s.shell.waitForDump(proxy.name);
+    } finally {
+      archive.cleanup();
+    }
   });
 });
