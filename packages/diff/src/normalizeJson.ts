@@ -34,20 +34,31 @@ export function normalizeTypeUrl(url: string): string {
  * the message name, volatile fields dropped, whitespace removed from certificate bytes.
  */
 export function normalizeJson(value: JsonValue, key = ''): JsonValue {
-  if (Array.isArray(value)) return value.map((v) => normalizeJson(v));
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'string' && CERT_BYTES.has(key)) return value.replace(/\s+/g, '');
     if (typeof value === 'string' && key === '@type') return normalizeTypeUrl(value);
     return value;
   }
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) {
-    const ck = camelKey(k);
-    if (VOLATILE.has(ck)) continue;
-    out[ck] = normalizeJson(v, ck);
+  // Objects normalise the same wherever they sit: a route config, its virtual hosts and their
+  // routes are each compared on their own, and share one normalised copy.
+  const cached = normalizedCache.get(value);
+  if (cached !== undefined) return cached;
+  let out: JsonValue;
+  if (Array.isArray(value)) out = value.map((v) => normalizeJson(v));
+  else {
+    const obj: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) {
+      const ck = camelKey(k);
+      if (VOLATILE.has(ck)) continue;
+      obj[ck] = normalizeJson(v, ck);
+    }
+    out = obj;
   }
+  normalizedCache.set(value, out);
   return out;
 }
+
+const normalizedCache = new WeakMap<object, JsonValue>();
 
 const canonicalCache = new WeakMap<object, string>();
 
