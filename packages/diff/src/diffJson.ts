@@ -70,7 +70,6 @@ function pairLeftovers(
   removed: Leftover[],
   added: Leftover[],
   path: string,
-  key: string,
   out: FieldChange[],
 ): void {
   const addedById = new Map<string, Leftover[]>();
@@ -96,7 +95,6 @@ function pairLeftovers(
     out.push({ path: `${path}[${r.index}]`, op: 'removed', before: r.value });
   for (const x of added)
     if (!used.has(x)) out.push({ path: `${path}[${x.index}]`, op: 'added', after: x.value });
-  void key;
 }
 
 function diffMultiset(
@@ -125,7 +123,7 @@ function diffMultiset(
     if (!matchedB.has(j))
       added.push({ index: j, value: v, id: elementIdentity(key, v, canonicalText) });
   });
-  pairLeftovers(removed, added, path, key, out);
+  pairLeftovers(removed, added, path, out);
 }
 
 /** Index pairs of a longest common subsequence of two lists of texts. */
@@ -193,5 +191,5 @@ function diffOrdered(
     if (!inB.has(j) && !movedTo.has(j))
       added.push({ index: j, value: v, id: elementIdentity(key, v, canonicalText) });
   });
-  pairLeftovers(removed, added, path, key, out);
+  pairLeftovers(removed, added, path, out);
 }
