@@ -18,28 +18,39 @@ export interface Aggregated extends GraphParts {
   groups: GraphGroup[];
 }
 
-/**
- * Folds the nodes of the `folded` kinds into group nodes (`12 endpoints`), except the members of
- * groups listed in `expanded` and the node `keep`. Groups of one are not made. Edges are
- * redirected to the groups and merged; a merged edge keeps a weight only if all agree.
- */
-export function aggregateGraph(
+/** Which node stands for which: the outcome of grouping, before edges are redirected. */
+interface Grouping {
+  groups: GraphGroup[];
+  groupNodes: GraphNode[];
+  /** Folded node id -> the id of the group node that stands for it. */
+  repOf: Map<string, string>;
+  /** Member id -> its expanded group's id. */
+  openMember: Map<string, string>;
+}
+
+function groupNodesOf(
   dump: ConfigDump,
   parts: GraphParts,
-  folded: GroupableKind[],
+  folded: readonly GroupableKind[],
   expanded: ReadonlySet<string>,
   keep: string | undefined,
-): Aggregated {
+): Grouping {
   const repOf = new Map<string, string>();
   const rep = (id: string): string => repOf.get(id) ?? id;
-  const groups: GraphGroup[] = [];
-  const groupNodes: GraphNode[] = [];
-  const openMember = new Map<string, string>();
+  const out: Grouping = { groups: [], groupNodes: [], repOf, openMember: new Map() };
+  // One pass to split the nodes by kind, instead of one pass over every node per folded kind.
+  const byKind = new Map<string, GraphNode[]>();
+  for (const node of parts.nodes) {
+    if (node.id === keep || !folded.includes(node.kind as GroupableKind)) continue;
+    const list = byKind.get(node.kind);
+    if (list) list.push(node);
+    else byKind.set(node.kind, [node]);
+  }
   for (const kind of columnOrder) {
-    if (!folded.includes(kind)) continue;
+    const nodes = byKind.get(kind);
+    if (!nodes) continue;
     const byKey = new Map<string, { key: GroupKey; members: GraphNode[] }>();
-    for (const node of parts.nodes) {
-      if (node.kind !== kind || node.id === keep) continue;
+    for (const node of nodes) {
       const key = groupKeyOf(dump, node, rep);
       if (!key) continue;
       const entry = byKey.get(key.id);
@@ -50,7 +61,7 @@ export function aggregateGraph(
       if (members.length < 2) continue;
       const first = members[0] as GraphNode;
       const isOpen = expanded.has(key.id);
-      groups.push({
+      out.groups.push({
         id: key.id,
         label: `${members.length} ${key.noun}`,
         memberKind: kind,
@@ -58,46 +69,79 @@ export function aggregateGraph(
         collapsed: !isOpen,
       });
       if (isOpen) {
-        for (const m of members) openMember.set(m.id, key.id);
+        for (const m of members) out.openMember.set(m.id, key.id);
         continue;
       }
       for (const m of members) repOf.set(m.id, key.id);
-      const dirs = new Set(members.map((m) => m.direction));
-      groupNodes.push({
+      let direction = first.direction;
+      for (const m of members) if (m.direction !== direction) direction = 'other';
+      out.groupNodes.push({
         id: key.id,
         kind: 'group',
         label: `${members.length} ${key.noun}`,
         sublabel: key.sublabel,
         column: first.column,
-        direction: dirs.size === 1 ? first.direction : 'other',
+        direction,
         memberCount: members.length,
         memberKind: kind,
       });
     }
   }
+  return out;
+}
+
+/**
+ * Folds the nodes of the `folded` kinds into group nodes (`12 endpoints`), except the members of
+ * groups listed in `expanded` and the node `keep`. Groups of one are not made. Edges are
+ * redirected to the groups and merged; a merged edge keeps a weight only if all agree.
+ */
+export function aggregateGraph(
+  dump: ConfigDump,
+  parts: GraphParts,
+  folded: readonly GroupableKind[],
+  expanded: ReadonlySet<string>,
+  keep: string | undefined,
+): Aggregated {
+  const { groups, groupNodes, repOf, openMember } = groupNodesOf(
+    dump,
+    parts,
+    folded,
+    expanded,
+    keep,
+  );
   // Copies, not mutations: the full graph is cached per dump and shared between view states.
-  const kept = parts.nodes
-    .filter((n) => !repOf.has(n.id))
-    .map((n) => {
-      const groupOf = openMember.get(n.id);
-      return groupOf ? { ...n, groupOf } : n;
-    });
+  const kept: GraphNode[] = [];
+  for (const n of parts.nodes) {
+    if (repOf.has(n.id)) continue;
+    const groupOf = openMember.get(n.id);
+    kept.push(groupOf ? { ...n, groupOf } : n);
+  }
   if (groupNodes.length === 0) return { nodes: kept, edges: parts.edges, groups };
   const nodes = [...kept, ...groupNodes];
-  const edges = new Map<string, GraphEdge>();
+  // Edges between two unfolded nodes are unique already and pass through unchanged (they are
+  // never mutated below); only redirected edges can collide and need merging by id.
+  const edges: GraphEdge[] = [];
+  const merged = new Map<string, GraphEdge>();
   for (const e of parts.edges) {
-    const source = rep(e.source);
-    const target = rep(e.target);
+    const rs = repOf.get(e.source);
+    const rt = repOf.get(e.target);
+    if (rs === undefined && rt === undefined) {
+      edges.push(e);
+      continue;
+    }
+    const source = rs ?? e.source;
+    const target = rt ?? e.target;
     if (source === target) continue;
     const id = `${source}->${target}`;
-    const existing = edges.get(id);
+    const existing = merged.get(id);
     if (!existing) {
       const edge: GraphEdge = { ...e, id, source, target };
-      edges.set(id, edge);
+      merged.set(id, edge);
+      edges.push(edge);
     } else if (existing.weight !== e.weight) {
       delete existing.weight;
       delete existing.label;
     }
   }
-  return { nodes, edges: [...edges.values()], groups };
+  return { nodes, edges, groups };
 }

@@ -1,5 +1,6 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import { aggregateGraph } from './aggregateGraph';
+import { foldStageCounts } from './foldStageCounts';
 import { buildFullGraph, type FullGraph } from './buildFullGraph';
 import { focusGraph } from './focusGraph';
 import { keepNodes, type GraphParts } from './graphParts';
@@ -73,10 +74,8 @@ function chooseFolded(
   keep: string | undefined,
 ): GroupableKind[] {
   if (parts.nodes.length <= threshold) return [];
-  const none = new Set<string>();
-  for (let i = 1; i <= aggregationStages.length; i++) {
-    const folded = aggregationStages.slice(0, i);
-    if (aggregateGraph(dump, parts, folded, none, keep).nodes.length <= threshold) return folded;
-  }
+  const counts = foldStageCounts(dump, parts, keep, (n) => n <= threshold);
+  const stage = counts.findIndex((n) => n <= threshold);
+  if (stage >= 0) return aggregationStages.slice(0, stage + 1);
   return aggregationStages;
 }
