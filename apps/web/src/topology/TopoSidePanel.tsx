@@ -51,6 +51,7 @@ export function TopoSidePanel(p: TopoSidePanelProps): React.JSX.Element {
               <Row k="requests/s in" v={f(node.rps)} />
               <Row k="% errors in" v={f(node.errorPct, 1)} />
               <Row k="health" v={node.health} />
+              <Row k="outbound" v={node.note} />
             </tbody>
           </table>
           {p.proxyStatus && (

@@ -7,6 +7,7 @@ import { exportPng, exportSvg } from '../graph/exportGraph';
 import { graphPalette } from '../graph/graphTheme';
 import { bothModel } from './bothModel';
 import { proxyOfWorkload } from './configBehind';
+import { lockGlyph } from './lockGlyph';
 import { parseTopoExpression } from './topoExpression';
 import { configModel, trafficModel, type TopoModel } from './topoModel';
 import { TopologyCanvas } from './TopologyCanvas';
@@ -260,7 +261,7 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
       <p className="topo-legend muted">
         Shapes: app ▢ · workload ◯ · service △ · gateway ⬡ · ServiceEntry ◇. Border: green healthy,
         amber errors &gt; 0.1 %, red ≥ 20 %. Dashed: configured, no traffic. Orange “! no config”:
-        traffic no configuration explains. 🔒 mTLS. Double-click a box to collapse it.
+        traffic no configuration explains. {lockGlyph()}: mTLS. Double-click a box to collapse it.
       </p>
     </section>
   );

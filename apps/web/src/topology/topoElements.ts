@@ -3,8 +3,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { TopoEdge, TopoModel } from './topoModel';
 import type { TopoEdgeLabel } from './topoUrlState';
 
-/** The lock drawn on edges whose traffic is mTLS. */
-export const MTLS_LOCK = '\u{1F512}';
+import { lockGlyph } from './lockGlyph';
 
 const fixed = (n: number, digits: number): string => n.toFixed(digits).replace(/\.?0+$/, '') || '0';
 
@@ -19,7 +18,7 @@ export function formatBytes(bps: number): string {
 export function edgeLabel(e: TopoEdge, what: TopoEdgeLabel): string {
   const parts: string[] = [];
   if (e.flagged !== undefined) parts.push('! no config');
-  if (e.mtls === true) parts.push(MTLS_LOCK);
+  if (e.mtls === true) parts.push(lockGlyph());
   if (e.weight !== undefined && e.kind === 'routes') parts.push(`${e.weight}%`);
   if (what === 'rps' && e.rps !== undefined) parts.push(`${fixed(e.rps, 2)} rps`);
   if (what === 'errors' && e.rps !== undefined) parts.push(`${fixed(e.errorPct ?? 0, 1)}% err`);

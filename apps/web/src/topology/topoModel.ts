@@ -43,6 +43,8 @@ export interface TopoNode {
   /** Incoming error percentage (5xx, gRPC errors). */
   errorPct?: number;
   health: TopoHealth;
+  /** A remark for the side panel (e.g. "reaches every service"). */
+  note?: string;
 }
 
 /** An edge of the page's graph. */
@@ -169,7 +171,20 @@ export function configModel(graph: ConfigGraph, cluster: string): TopoModel {
       health: 'idle',
     };
   });
-  const edges: TopoEdge[] = graph.edges.map((e) => ({
+  // Without Sidecar scoping every sidecar reaches every service: those edges say nothing and
+  // bury the routing, so such a workload gets a note instead of its `reaches` edges.
+  const serviceCount = graph.nodes.filter((n) => n.kind === 'service').length;
+  const reachCount = new Map<string, number>();
+  for (const e of graph.edges) {
+    if (e.kind === 'reaches') reachCount.set(e.source, (reachCount.get(e.source) ?? 0) + 1);
+  }
+  const reachesAll = (id: string): boolean =>
+    serviceCount > 1 && (reachCount.get(id) ?? 0) >= serviceCount;
+  for (const n of nodes) {
+    if (reachesAll(n.id)) n.note = `reaches all ${serviceCount} services (no Sidecar scoping)`;
+  }
+  const kept = graph.edges.filter((e) => e.kind !== 'reaches' || !reachesAll(e.source));
+  const edges: TopoEdge[] = kept.map((e) => ({
     id: e.id,
     source: e.source,
     target: e.target,

@@ -175,3 +175,28 @@ describe('config topology of the demo mesh, from its proxies dumps alone', () =>
     }
   });
 });
+
+describe('config topology: DestinationRule subsets and service selectors (demo dumps + one DR)', () => {
+  it('a subset selects only workloads behind its own service (version labels alone are not enough)', () => {
+    const mesh = generateDemoMesh();
+    const dumps = mesh.proxies.map((p) => {
+      const r = parseConfigDump(JSON.stringify(p.dump), { fileName: p.fileName });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.dump;
+    });
+    const dr = {
+      kind: 'DestinationRule',
+      apiVersion: 'networking.istio.io/v1',
+      name: 'details',
+      namespace: 'bookinfo',
+      raw: {
+        spec: { host: 'details', subsets: [{ name: 'v1', labels: { version: 'v1' } }] },
+      },
+    };
+    const g = buildConfigTopology({ config: readIstioConfig([dr]), dumps });
+    const selected = edgesOf(g, 'selects', 'subset:details.bookinfo.svc.cluster.local|v1').map(
+      (e) => e.target,
+    );
+    expect(selected).toEqual(['wl:bookinfo/details-v1']);
+  });
+});

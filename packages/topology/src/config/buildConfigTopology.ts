@@ -87,6 +87,18 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
     return id;
   };
 
+  // Workloads the proxies' endpoints put behind each host. A subset's labels are ANDed with its
+  // service's selector, so when endpoints are known only those workloads can match the subset
+  // (`version: v1` alone would otherwise select every v1 workload of the namespace).
+  const behindHost = new Map<string, Set<string>>();
+  for (const e of b.edges.values()) {
+    if (e.kind !== 'selects') continue;
+    const src = b.nodes.get(e.source);
+    if (!src?.host || (src.kind !== 'service' && src.kind !== 'subset')) continue;
+    const set = behindHost.get(src.host) ?? new Set<string>();
+    set.add(e.target);
+    behindHost.set(src.host, set);
+  }
   const definedSubsets = new Set<string>();
   for (const dr of config?.destinationRules ?? []) {
     const host = resolveHost(dr.host, dr.namespace, domain);
@@ -115,7 +127,8 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
         if (
           wl.namespace === namespaceOfHost(host, dr.namespace) &&
           Object.keys(s.labels).length > 0 &&
-          labelsMatch(s.labels, wl.labels)
+          labelsMatch(s.labels, wl.labels) &&
+          (behindHost.get(host)?.has(configIds.workload(wl.namespace, wl.name)) ?? true)
         ) {
           b.edge(id, configIds.workload(wl.namespace, wl.name), 'selects', 'configz');
         }
