@@ -47,6 +47,31 @@ function groupName(id: string): string | undefined {
   return id.startsWith('group:') ? id.replace(/^group:[a-z_]+:/, '') : undefined;
 }
 
+/** The id of the parent object whose representative names a node's group, if its kind has one. */
+function parentIdOf(node: GraphNode): string | undefined {
+  const ref = node.ref;
+  switch (ref?.kind) {
+    case 'endpoint':
+      return `cluster:${ref.cluster}`;
+    case 'route':
+      return `vh:${ref.routeConfig}/${ref.virtualHost}`;
+    case 'filter_chain':
+      return `listener:${ref.listener}`;
+    default:
+      return undefined;
+  }
+}
+
+interface CachedKey {
+  parentId: string | undefined;
+  parentRep: string | undefined;
+  key: GroupKey | undefined;
+}
+
+// Full-graph nodes are cached per dump and grouped again on every view change (and once per
+// candidate stage): a node's key only changes when its parent's representative does.
+const keyCache = new WeakMap<GraphNode, CachedKey>();
+
 /**
  * The group a node belongs to when its kind is folded. `rep` maps a parent object's node id to
  * what stands for it on the graph (its own id, or the group it was folded into), so the
@@ -57,11 +82,33 @@ export function groupKeyOf(
   node: GraphNode,
   rep: (id: string) => string,
 ): GroupKey | undefined {
+  const hit = keyCache.get(node);
+  if (hit) {
+    if (hit.parentId === undefined) return hit.key;
+    const parentRep = rep(hit.parentId);
+    if (parentRep !== hit.parentRep) {
+      hit.parentRep = parentRep;
+      hit.key = computeGroupKey(dump, node, parentRep);
+    }
+    return hit.key;
+  }
+  const parentId = parentIdOf(node);
+  const parentRep = parentId === undefined ? undefined : rep(parentId);
+  const key = computeGroupKey(dump, node, parentRep);
+  keyCache.set(node, { parentId, parentRep, key });
+  return key;
+}
+
+function computeGroupKey(
+  dump: ConfigDump,
+  node: GraphNode,
+  parentRep: string | undefined,
+): GroupKey | undefined {
   const ref = node.ref;
   if (!ref) return undefined;
   switch (ref.kind) {
     case 'endpoint': {
-      const parent = rep(`cluster:${ref.cluster}`);
+      const parent = parentRep ?? `cluster:${ref.cluster}`;
       return {
         id: `group:endpoints:${parent}`,
         noun: 'endpoints',
@@ -69,7 +116,7 @@ export function groupKeyOf(
       };
     }
     case 'route': {
-      const parent = rep(`vh:${ref.routeConfig}/${ref.virtualHost}`);
+      const parent = parentRep ?? `vh:${ref.routeConfig}/${ref.virtualHost}`;
       return {
         id: `group:routes:${parent}`,
         noun: 'routes',
@@ -87,7 +134,7 @@ export function groupKeyOf(
       return { id: `group:clusters:${bucket}`, noun: 'clusters', sublabel: bucket };
     }
     case 'filter_chain': {
-      const parent = rep(`listener:${ref.listener}`);
+      const parent = parentRep ?? `listener:${ref.listener}`;
       return {
         id: `group:chains:${parent}`,
         noun: 'filter chains',
