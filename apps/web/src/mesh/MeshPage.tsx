@@ -1,4 +1,5 @@
 import type { BugReportUploadResponse, MeshProxyInfo, MeshSourceInfo } from '@meshlens/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { OpenDump } from '../dumps/useDumps';
 import type { ParseSource } from '../dumps/workerProtocol';
@@ -37,6 +38,7 @@ export function MeshPage(props: {
   // Uploaded archives never change: auto-refresh is for live sources.
   const [auto, setAuto] = useState(true);
   const list = useMeshProxies(base, auto && !state.upload);
+  const queryClient = useQueryClient();
   const opener = useOpenMeshProxy(base, props.load);
   const uploader = useBugReportUpload((res: BugReportUploadResponse) =>
     set((prev) => {
@@ -110,7 +112,8 @@ export function MeshPage(props: {
         uploadBusy={uploader.busy}
         onFilter={(filter) => set((prev) => ({ ...prev, filter }))}
         onHealth={(health) => set((prev) => ({ ...prev, health }))}
-        onRefresh={() => void list.refetch()}
+        // Refresh re-reads the list and an open diff (both live under ['mesh', base]).
+        onRefresh={() => void queryClient.invalidateQueries({ queryKey: ['mesh', base] })}
         onAuto={setAuto}
         onUpload={(file) => void uploader.upload(file)}
       />
