@@ -76,6 +76,28 @@ describe('mesh page', () => {
     await saveDocsScreenshot(s.page, 'mesh');
   });
 
+  test('refresh re-reads the list; auto-refresh re-reads it every 5 s until switched off', async () => {
+    const s = session();
+    const mesh = new MeshPage(s.page);
+    let reads = 0;
+    s.page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/mesh/proxies') reads++;
+    });
+    await s.page.goto('/');
+    await mesh.open();
+    const auto = s.page.getByTestId('mesh-auto-refresh');
+    expect(await auto.isChecked()).toBe(true);
+    const afterOpen = reads;
+    await expect.poll(() => reads, { timeout: 8_000, interval: 250 }).toBeGreaterThan(afterOpen);
+    await auto.uncheck();
+    await s.page.waitForTimeout(300);
+    const stopped = reads;
+    await s.page.waitForTimeout(6_000);
+    expect(reads).toBe(stopped);
+    await s.page.getByTestId('mesh-refresh').click();
+    await expect.poll(() => reads).toBe(stopped + 1);
+  });
+
   test('the filter narrows the rows and lives in the URL', async () => {
     const s = session();
     const api = await getJson<MeshProxiesResponse>(`${s.baseUrl}/api/mesh/proxies`);
