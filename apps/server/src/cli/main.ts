@@ -10,6 +10,7 @@ import { registerProxyStatusCommand } from './proxyStatusCommand';
 import { registerRedactCommand } from './redactCommand';
 import { registerRouteCheckCommand } from './routeCheckCommand';
 import { registerServeCommand } from './serveCommand';
+import { registerSnapshotCommand } from './snapshotCommand';
 import { registerTraceCommand } from './traceCommand';
 
 const program = new Command();
@@ -29,6 +30,7 @@ registerCheckCommand(program);
 registerGraphCommand(program);
 registerDiffCommand(program);
 registerRedactCommand(program);
+registerSnapshotCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Last-resort guard: commands report their own errors; nothing should print a stack trace.
