@@ -151,7 +151,11 @@ export class SqliteSnapshotStore implements SnapshotStore {
     try {
       renameSync(tmp, this.file);
     } catch (err) {
-      unlinkSync(tmp);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Report the rename failure, not the clean-up's.
+      }
       throw err;
     }
     this.cache = { key: this.fileKey() ?? 'new', db };
