@@ -1,0 +1,164 @@
+import { diffDumps } from '@meshlens/diff';
+import { buildProxyGraph } from '@meshlens/proxy-graph';
+import { useMemo } from 'react';
+import type { OpenDump } from '../dumps/useDumps';
+import { changeKey, changeNodeId, sideOf } from './changeNodeId';
+import { DiffFields } from './DiffFields';
+import { DiffGraph } from './DiffGraph';
+import { DiffList } from './DiffList';
+import type { DiffUrlState } from './diffUrlState';
+import { idsWithStatus, mergeDiffGraph } from './mergeDiffGraph';
+import './diff.css';
+
+/** Props of the compare view. */
+export interface DiffPageProps {
+  dumps: readonly OpenDump[];
+  state: DiffUrlState;
+  onStateChange: (next: DiffUrlState) => void;
+  onClose: () => void;
+  theme: 'light' | 'dark';
+}
+
+function DumpSelect(props: {
+  testId: string;
+  label: string;
+  value: string;
+  dumps: readonly OpenDump[];
+  onChange: (label: string) => void;
+}): React.JSX.Element {
+  const known = props.dumps.some((d) => d.label === props.value);
+  return (
+    <label className="diff-pick">
+      <span className="muted">{props.label}</span>
+      <select
+        className="input"
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {!known && <option value={props.value}>{props.value || 'pick a dump'} (not open)</option>}
+        {props.dumps.map((d) => (
+          <option key={d.id} value={d.label}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Compare two open dumps (two proxies, or one proxy at two times): the semantic diff's changes by
+ * kind, the fields of the selected one, and the right-hand graph coloured by the diff. The diff
+ * runs on the UI thread: on the largest fixtures (thousands of clusters) it takes well under a
+ * second, and it reruns only when the pair changes.
+ */
+export function DiffPage({
+  dumps,
+  state,
+  onStateChange,
+  onClose,
+  theme,
+}: DiffPageProps): React.JSX.Element {
+  const left = dumps.find((d) => d.label === state.left);
+  const right = dumps.find((d) => d.label === state.right);
+  const diff = useMemo(
+    () => (left && right ? diffDumps(left.dump, right.dump) : undefined),
+    [left, right],
+  );
+  const model = useMemo(
+    () =>
+      left && right && diff
+        ? mergeDiffGraph(buildProxyGraph(left.dump), buildProxyGraph(right.dump), diff)
+        : undefined,
+    [left, right, diff],
+  );
+  const change = diff?.changes.find((c) => changeKey(c) === state.selected);
+  const selectedNode = change ? changeNodeId(change, sideOf(change)) : undefined;
+  const select = (key: string): void => onStateChange({ ...state, selected: key });
+  const setSide = (side: 'left' | 'right', label: string): void => {
+    const { selected: _old, ...rest } = state;
+    onStateChange({ ...rest, [side]: label });
+  };
+
+  return (
+    <div className="diff-page" data-testid="diff-page">
+      <div className="diff-bar">
+        <DumpSelect
+          testId="compare-left"
+          label="Left (before)"
+          value={state.left}
+          dumps={dumps}
+          onChange={(l) => setSide('left', l)}
+        />
+        <button
+          type="button"
+          className="btn btn--small"
+          data-testid="compare-swap"
+          title="Swap left and right"
+          onClick={() => onStateChange({ left: state.right, right: state.left })}
+        >
+          ⇄
+        </button>
+        <DumpSelect
+          testId="compare-right"
+          label="Right (after, drawn)"
+          value={state.right}
+          dumps={dumps}
+          onChange={(r) => setSide('right', r)}
+        />
+        {diff && model && (
+          <span className="diff-summary muted" data-testid="diff-summary">
+            {diff.changes.length} changed object{diff.changes.length === 1 ? '' : 's'} ·{' '}
+            <span className="diff-key diff-key--added">
+              {idsWithStatus(model, 'added').length} added
+            </span>{' '}
+            <span className="diff-key diff-key--removed">
+              {idsWithStatus(model, 'removed').length} removed
+            </span>{' '}
+            <span className="diff-key diff-key--changed">
+              {idsWithStatus(model, 'changed').length} changed
+            </span>{' '}
+            nodes
+          </span>
+        )}
+        <button
+          type="button"
+          className="btn diff-close"
+          data-testid="compare-close"
+          onClick={onClose}
+        >
+          Close
+        </button>
+      </div>
+      {(!left || !right) && (
+        <p className="diff-missing" data-testid="diff-missing">
+          Open both dumps to compare them (
+          {[state.left, state.right].filter(Boolean).join(' and ') || 'pick two'}): dumps stay in
+          your browser, so a shared link needs the same files opened.
+        </p>
+      )}
+      {left === right && left !== undefined && (
+        <p className="diff-missing muted">Both sides are the same dump: pick another one.</p>
+      )}
+      {diff && model && left && right && (
+        <div className="diff-body">
+          <DiffList diff={diff} selected={state.selected} onSelect={select} />
+          <div className="diff-main">
+            <DiffGraph
+              model={model}
+              theme={theme}
+              selected={selectedNode}
+              onTapNode={(id) => {
+                const i = model.changeOf.get(id);
+                const c = i === undefined ? undefined : diff.changes[i];
+                if (c) select(changeKey(c));
+              }}
+            />
+            <DiffFields change={change} leftLabel={left.label} rightLabel={right.label} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
