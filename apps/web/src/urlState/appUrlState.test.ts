@@ -50,6 +50,20 @@ describe('app URL state', () => {
     expect(decodeAppUrlState(`?${qs}`)).toEqual(s);
   });
 
+  it('round-trips the compare view beside the dump state', () => {
+    const s: AppUrlState = {
+      dump: 'b.json',
+      view: 'graph',
+      table: 'listeners',
+      filter: '',
+      graph: defaultGraphViewState,
+      diff: { left: 'a & c.json', right: 'b.json', selected: 'cluster:outbound|80||x' },
+    };
+    const qs = encodeAppUrlState(s);
+    expect(new URLSearchParams(qs).get('d.l')).toBe('a & c.json');
+    expect(decodeAppUrlState(`?${qs}`)).toEqual(s);
+  });
+
   it('falls back to defaults for unknown values instead of failing', () => {
     const s = decodeAppUrlState('?view=bogus&table=nope&sort=-');
     expect(s.view).toBe('overview');

@@ -4,6 +4,7 @@ import {
   type GraphViewState,
 } from '../graph/graphViewState';
 import { decodeMeshParams, encodeMeshUrlState, type MeshUrlState } from '../mesh/meshUrlState';
+import { decodeDiffParams, encodeDiffUrlState, type DiffUrlState } from '../diff/diffUrlState';
 
 /** The main views of an open dump; `trace` is the graph beside the "trace a request" form. */
 export type AppView = 'overview' | 'graph' | 'tables' | 'trace';
@@ -37,6 +38,8 @@ export interface AppUrlState {
   graph: GraphViewState;
   /** The mesh page (`?mesh`) and its filter, selected proxy and diff (absent = defaults). */
   mesh?: MeshUrlState;
+  /** The compare view (`d.l`, `d.r`, `d.s`): two dump labels and the selected change. */
+  diff?: DiffUrlState;
 }
 
 const keys = { dump: 'dump', view: 'view', table: 'table', filter: 'q', sort: 'sort' } as const;
@@ -54,6 +57,8 @@ export function decodeAppUrlState(search: string): AppUrlState {
   };
   const mesh = decodeMeshParams(params);
   if (mesh) state.mesh = mesh;
+  const diff = decodeDiffParams(params);
+  if (diff) state.diff = diff;
   const dump = params.get(keys.dump);
   if (dump) state.dump = dump;
   const sort = params.get(keys.sort);
@@ -75,5 +80,6 @@ export function encodeAppUrlState(s: AppUrlState): string {
   if (s.sort) params.set(keys.sort, `${s.sort.desc ? '-' : ''}${s.sort.column}`);
   for (const [k, v] of Object.entries(encodeGraphViewState(s.graph))) params.set(k, v);
   if (s.mesh) for (const [k, v] of Object.entries(encodeMeshUrlState(s.mesh))) params.set(k, v);
+  if (s.diff) for (const [k, v] of Object.entries(encodeDiffUrlState(s.diff))) params.set(k, v);
   return params.toString();
 }
