@@ -4,6 +4,11 @@ import { canOpenBrowser, openBrowser } from '../server/openBrowser';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../server/createServer';
 import { formatByteSize, parseByteSize } from '../server/parseByteSize';
 import { startServer } from '../server/startServer';
+import {
+  addSnapshotStoreFlags,
+  openSnapshotStore,
+  type SnapshotStoreFlags,
+} from '../snapshots/openSnapshotStore';
 import { buildWebApp, webBuildReason } from '../server/webBuild';
 import {
   addTopologyOptions,
@@ -18,7 +23,7 @@ import {
   type MeshSourceFlags,
 } from '../sources';
 
-interface ServeFlags extends MeshSourceFlags, TopologyFlags {
+interface ServeFlags extends MeshSourceFlags, TopologyFlags, SnapshotStoreFlags {
   port: number;
   host: string;
   authToken?: string;
@@ -43,6 +48,12 @@ function parsePort(value: string): number {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
+  const snapshots = openSnapshotStore(flags);
+  if (!snapshots.ok) {
+    console.error(`meshlens: ${snapshots.error.message}`);
+    process.exitCode = 2;
+    return;
+  }
   // No source flags (or MESHLENS_* variables): the demo mesh simulator, live on loopback.
   const source = await createMeshSource(meshSourceConfigFromFlags(flags));
   if (!source.ok) {
@@ -63,6 +74,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     meshSource,
     maxUploadBytes: flags.maxUpload,
     topology: topology.options,
+    snapshots: snapshots.value,
   });
   if (!started.ok) {
     console.error(`meshlens: ${started.error.message}`);
@@ -72,6 +84,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   }
   console.log(`Mesh source: ${meshSource.describe().summary}`);
   console.log(topology.message);
+  console.log(`Snapshots: ${snapshots.value.description} (nothing is stored until you save one)`);
   const reason = webBuildReason();
   if (reason !== undefined) {
     console.log(`Building the web app (${reason})...`);
@@ -99,6 +112,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       .close()
       .then(() => topology.stop())
       .then(() => meshSource.close())
+      .then(() => snapshots.value.close())
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -131,5 +145,7 @@ export function registerServeCommand(program: Command): void {
       parseMaxUpload,
       DEFAULT_MAX_UPLOAD_BYTES,
     );
-  addTopologyOptions(addMeshSourceOptions(command)).action((flags: ServeFlags) => serve(flags));
+  addSnapshotStoreFlags(addTopologyOptions(addMeshSourceOptions(command))).action(
+    (flags: ServeFlags) => serve(flags),
+  );
 }

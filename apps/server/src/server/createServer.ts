@@ -14,6 +14,8 @@ import { demoRoutes } from './demoRoutes';
 import { formatByteSize } from './parseByteSize';
 import { securityHeaders } from './securityHeaders';
 import { webDistDir } from './webPaths';
+import type { SnapshotStore } from '../snapshots/SnapshotStore';
+import { createSnapshotRouter } from '../snapshots/snapshotRouter';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -33,6 +35,8 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** The topology page's traffic source (`--prometheus`...); the config topology reads `meshSource`. */
   topology?: TopologyOptions;
+  /** Saved snapshots under `/api/snapshots` (`--data-dir` / `--database-url`). */
+  snapshots?: SnapshotStore;
 }
 
 /** Default of `--max-upload`. */
@@ -83,6 +87,14 @@ export function createServer(options: ServerOptions = {}): Express {
   if (options.authToken !== undefined && options.authToken !== '') {
     api.use(bearerAuth(options.authToken));
   }
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  // Before the API-wide parser: saved dumps are larger than its limit.
+  if (options.snapshots) {
+    api.use(
+      '/snapshots',
+      createSnapshotRouter(options.snapshots, { maxBodyBytes: maxUploadBytes }),
+    );
+  }
   api.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
   api.get('/health', (_req, res) => {
     const body: HealthResponse = {
@@ -93,7 +105,6 @@ export function createServer(options: ServerOptions = {}): Express {
     res.json(body);
   });
   api.use('/demo', demoRoutes(options.demoMesh ?? (() => generateDemoMesh({ now: new Date() }))));
-  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   api.get('/capabilities', (_req, res) => {
     const body: CapabilitiesResponse = { maxUploadBytes };
     if (options.meshSource) body.mesh = options.meshSource.describe();
