@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DemoProxyList } from './demo/DemoProxyList';
+import { DiffPage } from './diff/DiffPage';
+import { closeDiff } from './diff/diffUrlState';
 import { useDemoMesh } from './demo/useDemoMesh';
 import { DumpTabs } from './dumps/DumpTabs';
 import { LoadStatus } from './dumps/LoadStatus';
@@ -9,6 +11,8 @@ import { MeshPage } from './mesh/MeshPage';
 import { closeMeshPage, openMeshPage, updateMeshState } from './mesh/meshNavigation';
 import { useCapabilities } from './mesh/useMeshApi';
 import { ProxyOverview } from './overview/ProxyOverview';
+import { RedactExport } from './redact/RedactExport';
+import { useDumpSources } from './redact/useDumpSources';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { TablesView } from './tables/TablesView';
 import { TracedGraph } from './trace/TracedGraph';
@@ -44,7 +48,9 @@ export function App(): React.JSX.Element {
   const [url, setUrl] = useUrlState();
   // After useUrlState: its effect rewrites the query string, this one puts the topology keys back.
   const [topo, setTopo] = useTopologyUrlState();
-  const { dumps, jobs, failures, load, cancel, close, dismissFailure } = useDumps();
+  const { dumps, jobs, failures, load: loadDump, cancel, close, dismissFailure } = useDumps();
+  // Every load goes through here, so the redacted export can re-read a dump's File or text.
+  const { load, sourceOf } = useDumpSources(loadDump);
   const demo = useDemoMesh(load);
   const [pasteOpen, setPasteOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -54,7 +60,8 @@ export function App(): React.JSX.Element {
   // The mesh page (when the server has a mesh source) replaces the dump views; the tabs stay.
   const caps = useCapabilities();
   const meshOpen = url.mesh?.open === true;
-  const current = meshOpen ? undefined : selected;
+  const diffOpen = url.diff !== undefined && !meshOpen;
+  const current = meshOpen || diffOpen ? undefined : selected;
 
   /** Selects one of just-opened dumps: the one the URL names (restoring its view), else the first. */
   const selectOpened = useCallback(
@@ -129,10 +136,20 @@ export function App(): React.JSX.Element {
 
   const selectDump = (d: OpenDump): void =>
     setUrl((prev) =>
-      closeMeshPage(
-        prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },
+      closeDiff(
+        closeMeshPage(
+          prev.dump === d.label ? prev : { ...prev, dump: d.label, graph: defaultGraphViewState },
+        ),
       ),
     );
+
+  // Compare the selected dump (right, drawn) with the tab before it (left, "before").
+  const openCompare = (): void =>
+    setUrl((prev) => {
+      const right = selected ?? dumps[dumps.length - 1];
+      const left = dumps.filter((d) => d !== right).at(right ? dumps.indexOf(right) - 1 : -1);
+      return right && left ? { ...prev, diff: { left: left.label, right: right.label } } : prev;
+    });
 
   const closeDump = (d: OpenDump): void => {
     const i = dumps.indexOf(d);
@@ -201,6 +218,18 @@ export function App(): React.JSX.Element {
               </button>
             </>
           )}
+          {dumps.length >= 2 && (
+            <button
+              type="button"
+              className={`btn${diffOpen ? ' btn--on' : ''}`}
+              data-testid="compare-open"
+              aria-pressed={diffOpen}
+              title="Compare two open dumps"
+              onClick={openCompare}
+            >
+              Compare
+            </button>
+          )}
           {(caps.data?.mesh || url.mesh?.upload) && (
             <button
               type="button"
@@ -250,6 +279,7 @@ export function App(): React.JSX.Element {
                   .join(' · ')
               : 'no node information in this dump'}
           </span>
+          <RedactExport dump={current} source={() => sourceOf(current.id)} />
           {demo.proxies && (
             <DemoProxyList
               proxies={demo.proxies}
@@ -299,7 +329,18 @@ export function App(): React.JSX.Element {
             />
           </ErrorBoundary>
         )}
-        {!current && !meshOpen && (
+        {diffOpen && url.diff && (
+          <ErrorBoundary name="compare" resetKey={`${url.diff.left}\n${url.diff.right}`}>
+            <DiffPage
+              dumps={dumps}
+              state={url.diff}
+              onStateChange={(diff) => setUrl((prev) => ({ ...prev, diff }))}
+              onClose={() => setUrl(closeDiff)}
+              theme={theme}
+            />
+          </ErrorBoundary>
+        )}
+        {!current && !meshOpen && !diffOpen && (
           <Landing
             onPickFile={pickFile}
             onPaste={() => setPasteOpen(true)}
