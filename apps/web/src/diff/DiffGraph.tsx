@@ -130,7 +130,11 @@ export function DiffGraph(p: DiffGraphProps): React.JSX.Element {
     const node = cy.getElementById(selected);
     if (node.empty()) return;
     node.addClass('diff-selected');
-    cy.animate({ center: { eles: node } }, { duration: 200 });
+    // Only move the view when the node is off screen (the fitted picture stays put otherwise).
+    const vp = cy.extent();
+    const b = node.boundingBox();
+    const inView = b.x1 >= vp.x1 && b.x2 <= vp.x2 && b.y1 >= vp.y1 && b.y2 <= vp.y2;
+    if (!inView) cy.animate({ center: { eles: node } }, { duration: 200 });
   }, [model, selected]);
 
   return <div ref={container} className="diff-graph" data-testid="diff-graph" />;

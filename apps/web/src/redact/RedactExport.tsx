@@ -8,8 +8,11 @@ import './redact.css';
 /** Props of the "Export redacted…" action. */
 export interface RedactExportProps {
   dump: OpenDump;
-  /** What the dump was read from (undefined: cannot export, e.g. opened before a reload). */
-  source: ParseSource | undefined;
+  /**
+   * What the dump was read from, asked at export time (undefined: it cannot be re-read, e.g. the
+   * hook that remembers sources was not in the path of the load).
+   */
+  source: () => ParseSource | undefined;
 }
 
 function save(text: string, fileName: string): void {
@@ -35,10 +38,17 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
   const [line, setLine] = useState<{ text: string; error: boolean } | undefined>(undefined);
 
   const download = async (): Promise<void> => {
-    if (!source) return;
+    const from = source();
+    if (!from) {
+      setLine({
+        text: 'The original of this dump is no longer available: open it again to export it.',
+        error: true,
+      });
+      return;
+    }
     setBusy(true);
     setLine(undefined);
-    const result = await redactInWorker(source, { hostnames, namespaces });
+    const result = await redactInWorker(from, { hostnames, namespaces });
     setBusy(false);
     if (!result.ok) {
       setLine({ text: result.message, error: true });
@@ -87,16 +97,11 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
             type="button"
             className="btn btn--primary btn--small"
             data-testid="redact-download"
-            disabled={busy || !source}
+            disabled={busy}
             onClick={() => void download()}
           >
-            {busy ? 'Redacting…' : `Download ${dump.label}-redacted.json`}
+            {busy ? 'Redacting…' : 'Download redacted JSON'}
           </button>
-          {!source && (
-            <p className="redact__line redact__line--error">
-              The original of this dump is no longer available: open it again to export it.
-            </p>
-          )}
           {line && (
             <p
               className={`redact__line${line.error ? ' redact__line--error' : ''}`}

@@ -1,0 +1,136 @@
+// The compare view on istioctl's proxy-status diff fixtures (istiod's view vs a proxy that lost a
+// circuit breaker, a router filter and two domains), and the redacted export of a real dump.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { diffDumps } from '../../packages/diff/src/index';
+import { DiffPage } from '../pages/DiffPage';
+import { loadDumpFile } from '../support/flows';
+import { parseDumpFile, parseDumpText } from '../support/model';
+import { fixture } from '../support/paths';
+import { saveDocsScreenshot } from '../support/screenshots';
+import { useMeshlens } from '../support/session';
+
+const session = useMeshlens();
+const pilotFile = fixture('istioctl-golden', 'proxy-status-diff-istio14', 'pilotconfigdump.json');
+const envoyFile = fixture(
+  'istioctl-golden',
+  'proxy-status-diff-istio14',
+  'diffenvoyconfigdump.json',
+);
+
+/** Graph node id of a diff change's object, from the id scheme (not from the app's code). */
+function nodeIdOf(ref: ReturnType<typeof diffDumps>['changes'][number]['ref']): string {
+  switch (ref.kind) {
+    case 'listener':
+      return `listener:${ref.name}`;
+    case 'cluster':
+      return `cluster:${ref.name}`;
+    case 'virtual_host':
+      return `vh:${ref.routeConfig}/${ref.virtualHost}`;
+    default:
+      return `not expected here: ${ref.kind}`;
+  }
+}
+
+describe('compare two dumps', () => {
+  test('lists the changes meshlens diff reports, shows their fields and colours the graph', async () => {
+    const expected = diffDumps(parseDumpFile(pilotFile), parseDumpFile(envoyFile));
+    expect(expected.changes).toHaveLength(3);
+
+    const s = session();
+    const diff = new DiffPage(s.page);
+    await s.shell.open();
+    const pilot = await loadDumpFile(s, pilotFile);
+    const envoy = await loadDumpFile(s, envoyFile);
+    await diff.open();
+    await diff.pick(pilot, envoy);
+
+    const listed = await diff.listed();
+    expect(listed.map((i) => i.key).sort()).toEqual(
+      expected.changes.map((c) => `${c.kind}:${c.id}`).sort(),
+    );
+    expect(listed.map((i) => `${i.kind} ${i.status}`).sort()).toEqual(
+      expected.changes.map((c) => `${c.kind} ${c.status}`).sort(),
+    );
+
+    const cluster = expected.changes.find((c) => c.kind === 'cluster');
+    if (!cluster) throw new Error('the diff should report the istio-policy cluster');
+    await diff.select(`cluster:${cluster.id}`);
+    const rows = await diff.fields();
+    const maxRequests = rows.find((r) => r.path.endsWith('maxRequests'));
+    expect(
+      maxRequests,
+      `a maxRequests row among ${rows.map((r) => r.path).join(', ')}`,
+    ).toBeDefined();
+    expect(maxRequests?.left.trim()).toBe('10000');
+    expect(maxRequests?.right.trim()).toBe('—');
+
+    const ids = await diff.nodeIds();
+    expect(ids.changed).toEqual(expected.changes.map((c) => nodeIdOf(c.ref)).sort());
+    expect(ids.added).toEqual([]);
+    expect(ids.removed).toEqual([]);
+
+    // Shareable: the URL names both dumps and the selected change.
+    const params = new URL(s.page.url()).searchParams;
+    expect(params.get('d.l')).toBe(pilot);
+    expect(params.get('d.r')).toBe(envoy);
+    expect(params.get('d.s')).toBe(`cluster:${cluster.id}`);
+    await saveDocsScreenshot(s.page, 'diff');
+  });
+
+  test('swapping the sides turns removed fields into added ones', async () => {
+    const s = session();
+    const diff = new DiffPage(s.page);
+    await s.shell.open();
+    const pilot = await loadDumpFile(s, pilotFile);
+    const envoy = await loadDumpFile(s, envoyFile);
+    await diff.open();
+    await diff.pick(envoy, pilot);
+    const expected = diffDumps(parseDumpFile(envoyFile), parseDumpFile(pilotFile));
+    const cluster = expected.changes.find((c) => c.kind === 'cluster');
+    if (!cluster) throw new Error('the diff should report the istio-policy cluster');
+    await diff.select(`cluster:${cluster.id}`);
+    const row = (await diff.fields()).find((r) => r.path.endsWith('maxRequests'));
+    expect(row?.left.trim()).toBe('—');
+    expect(row?.right.trim()).toBe('10000');
+  });
+});
+
+describe('redacted export', () => {
+  test('downloads a dump that parses to the same counts and holds none of the original IPs', async () => {
+    const file = fixture('config-dumps', 'istio13rc-productpage-sidecar-v2alpha.json');
+    const original = parseDumpFile(file);
+    const text = readFileSync(file, 'utf8');
+    const ips = [...new Set(text.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? [])].filter(
+      // Wildcards, loopback (Istio's 127.0.0.6 too) and broadcast identify nothing and stay.
+      (ip) => ip !== '0.0.0.0' && ip !== '255.255.255.255' && !ip.startsWith('127.'),
+    );
+    expect(ips.length, 'the fixture has IP addresses to redact').toBeGreaterThan(3);
+
+    const s = session();
+    await s.shell.open();
+    const label = await loadDumpFile(s, file);
+    // All in the browser: nothing but GETs (the app and its worker scripts) while exporting.
+    const sent: string[] = [];
+    s.page.on('request', (r) => {
+      if (r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
+    });
+    const got = await new DiffPage(s.page).exportRedacted({ hostnames: true, namespaces: true });
+    expect(got.fileName).toBe(`${label}-redacted.json`);
+    expect(sent).toEqual([]);
+    const redactedText = got.bytes.toString('utf8');
+    for (const ip of ips)
+      expect(redactedText.includes(ip), `${ip} is still in the export`).toBe(false);
+    const redacted = parseDumpText(redactedText, got.fileName);
+    expect(redacted.listeners).toHaveLength(original.listeners.length);
+    expect(redacted.clusters).toHaveLength(original.clusters.length);
+    expect(redacted.routeConfigs).toHaveLength(original.routeConfigs.length);
+    expect(redacted.endpoints).toHaveLength(original.endpoints.length);
+    expect(redacted.secrets).toHaveLength(original.secrets.length);
+    // Hostnames were asked for: the productpage service name is gone too.
+    expect(redactedText.includes('productpage.default.svc.cluster.local')).toBe(false);
+    expect(await new DiffPage(s.page).redactReport()).toMatch(
+      /^Replaced \d+ IP addresses, \d+ hostnames, \d+ namespaces/,
+    );
+  });
+});
