@@ -337,6 +337,7 @@ export function App(): React.JSX.Element {
               onStateChange={(diff) => setUrl((prev) => ({ ...prev, diff }))}
               onClose={() => setUrl(closeDiff)}
               theme={theme}
+              sourceOf={sourceOf}
             />
           </ErrorBoundary>
         )}
