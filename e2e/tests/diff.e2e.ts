@@ -39,6 +39,9 @@ describe('compare two dumps', () => {
 
     const s = session();
     const diff = new DiffPage(s.page);
+    // The diff runs off the UI thread, in its own worker.
+    const workers: string[] = [];
+    s.page.on('worker', (w) => workers.push(w.url()));
     await s.shell.open();
     const pilot = await loadDumpFile(s, pilotFile);
     const envoy = await loadDumpFile(s, envoyFile);
@@ -69,6 +72,10 @@ describe('compare two dumps', () => {
     expect(ids.changed).toEqual(expected.changes.map((c) => nodeIdOf(c.ref)).sort());
     expect(ids.added).toEqual([]);
     expect(ids.removed).toEqual([]);
+    expect(
+      workers.some((u) => /diffWorker/.test(u)),
+      workers.join(', '),
+    ).toBe(true);
 
     // Shareable: the URL names both dumps and the selected change.
     const params = new URL(s.page.url()).searchParams;

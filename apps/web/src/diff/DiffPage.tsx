@@ -1,13 +1,14 @@
-import { diffDumps } from '@meshlens/diff';
 import { buildProxyGraph } from '@meshlens/proxy-graph';
 import { useMemo } from 'react';
 import type { OpenDump } from '../dumps/useDumps';
+import type { ParseSource } from '../dumps/workerProtocol';
 import { changeKey, changeNodeId, sideOf } from './changeNodeId';
 import { DiffFields } from './DiffFields';
 import { DiffGraph } from './DiffGraph';
 import { DiffList } from './DiffList';
 import type { DiffUrlState } from './diffUrlState';
 import { idsWithStatus, mergeDiffGraph } from './mergeDiffGraph';
+import { useDumpDiff } from './useDumpDiff';
 import './diff.css';
 
 /** Props of the compare view. */
@@ -17,6 +18,8 @@ export interface DiffPageProps {
   onStateChange: (next: DiffUrlState) => void;
   onClose: () => void;
   theme: 'light' | 'dark';
+  /** What each dump was read from: the diff worker re-reads the pair (see `useDumpDiff`). */
+  sourceOf: (id: number) => ParseSource | undefined;
 }
 
 function DumpSelect(props: {
@@ -50,22 +53,14 @@ function DumpSelect(props: {
 /**
  * Compare two open dumps (two proxies, or one proxy at two times): the semantic diff's changes by
  * kind, the fields of the selected one, and the right-hand graph coloured by the diff. The diff
- * runs on the UI thread: on the largest fixtures (thousands of clusters) it takes well under a
- * second, and it reruns only when the pair changes.
+ * runs in a worker; the two graphs are built here, as the graph view builds one.
  */
-export function DiffPage({
-  dumps,
-  state,
-  onStateChange,
-  onClose,
-  theme,
-}: DiffPageProps): React.JSX.Element {
+export function DiffPage(props: DiffPageProps): React.JSX.Element {
+  const { dumps, state, onStateChange, onClose, theme } = props;
   const left = dumps.find((d) => d.label === state.left);
   const right = dumps.find((d) => d.label === state.right);
-  const diff = useMemo(
-    () => (left && right ? diffDumps(left.dump, right.dump) : undefined),
-    [left, right],
-  );
+  const run = useDumpDiff(left, right, props.sourceOf);
+  const diff = run.status === 'done' ? run.diff : undefined;
   const model = useMemo(
     () =>
       left && right && diff
@@ -136,6 +131,16 @@ export function DiffPage({
           Open both dumps to compare them (
           {[state.left, state.right].filter(Boolean).join(' and ') || 'pick two'}): dumps stay in
           your browser, so a shared link needs the same files opened.
+        </p>
+      )}
+      {run.status === 'running' && (
+        <p className="diff-missing muted" data-testid="diff-running">
+          Comparing {left?.label} with {right?.label}…
+        </p>
+      )}
+      {run.status === 'failed' && (
+        <p className="diff-missing banner banner--error" role="alert" data-testid="diff-error">
+          {run.message}
         </p>
       )}
       {left === right && left !== undefined && (
