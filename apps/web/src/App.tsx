@@ -60,7 +60,8 @@ export function App(): React.JSX.Element {
   // The mesh page (when the server has a mesh source) replaces the dump views; the tabs stay.
   const caps = useCapabilities();
   const meshOpen = url.mesh?.open === true;
-  const diffOpen = url.diff !== undefined && !meshOpen;
+  // A shared compare link opens on the landing page (to open the files), then on the compare view.
+  const diffOpen = url.diff !== undefined && !meshOpen && dumps.length > 0;
   const current = meshOpen || diffOpen ? undefined : selected;
 
   /** Selects one of just-opened dumps: the one the URL names (restoring its view), else the first. */
