@@ -29,6 +29,18 @@ export class DiffPage {
     await this.page.getByTestId('compare-right').selectOption(right);
   }
 
+  /** Opens several files at once through the file input (e.g. both sides of a shared link). */
+  async uploadFiles(paths: string[]): Promise<void> {
+    await this.page.getByTestId('file-input').setInputFiles(paths);
+  }
+
+  /** The key of the change marked selected in the list. */
+  async selectedKey(): Promise<string | null> {
+    const on = this.page.locator('[data-testid="diff-item"][aria-pressed="true"]');
+    await on.waitFor({ state: 'visible', timeout: 60_000 });
+    return on.getAttribute('data-key');
+  }
+
   items(): Locator {
     return this.page.getByTestId('diff-item');
   }

@@ -83,6 +83,18 @@ describe('compare two dumps', () => {
     expect(params.get('d.r')).toBe(envoy);
     expect(params.get('d.s')).toBe(`cluster:${cluster.id}`);
     await saveDocsScreenshot(s.page, 'diff');
+
+    // The link reopens the same comparison once the two files are opened again.
+    const link = s.page.url();
+    await s.page.goto(link);
+    await s.page.getByTestId('upload-dropzone').waitFor({ state: 'visible' });
+    await diff.uploadFiles([pilotFile, envoyFile]);
+    expect(await diff.selectedKey()).toBe(`cluster:${cluster.id}`);
+    expect((await diff.fields()).find((r) => r.path.endsWith('maxRequests'))?.left.trim()).toBe(
+      '10000',
+    );
+    expect(await s.page.getByTestId('compare-left').inputValue()).toBe(pilot);
+    expect(await s.page.getByTestId('compare-right').inputValue()).toBe(envoy);
   });
 
   test('swapping the sides turns removed fields into added ones', async () => {
