@@ -189,6 +189,18 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
           The topology API is not available: {status.error.message}
         </div>
       )}
+      {(status.isLoading || config.isLoading || (wantsTraffic && traffic.isLoading)) && (
+        <div className="banner" role="status" data-testid="topo-loading">
+          {config.isLoading
+            ? 'Reading the configuration of every proxy…'
+            : 'Reading the traffic graph from Prometheus…'}
+        </div>
+      )}
+      {config.error && (
+        <div className="banner banner--error" role="alert">
+          The config topology failed: {config.error.message}
+        </div>
+      )}
       {trafficMessage && (
         <div className="banner" role="status" data-testid="topo-traffic-message">
           {trafficMessage}
