@@ -148,7 +148,12 @@ export function DiffPage(props: DiffPageProps): React.JSX.Element {
       )}
       {diff && model && left && right && (
         <div className="diff-body">
-          <DiffList diff={diff} selected={state.selected} onSelect={select} />
+          <DiffList
+            key={`${left.label}\n${right.label}`}
+            diff={diff}
+            selected={state.selected}
+            onSelect={select}
+          />
           <div className="diff-main">
             <DiffGraph
               model={model}
