@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { parseConfigDump } from '@meshlens/configdump';
 import { diagnose, formatDiagnostics, formatRef } from '@meshlens/diagnostics';
+import { readDumpFile } from './readDumpFile';
 
 interface CheckFlags {
   file: string;
@@ -13,18 +12,9 @@ interface CheckFlags {
 
 /** Runs the checks; exit code 1 when any error-severity finding exists, 2 for unusable input. */
 export function runCheck(flags: CheckFlags, out: (s: string) => void = console.log): number {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(flags.file);
-  } catch (err) {
-    console.error(
-      `meshlens check: cannot read ${flags.file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-    return 2;
-  }
-  const parsed = parseConfigDump(bytes, { fileName: flags.file });
+  const parsed = readDumpFile(flags.file);
   if (!parsed.ok) {
-    console.error(`meshlens check: ${flags.file}: ${parsed.error.message}`);
+    console.error(`meshlens check: ${parsed.message}`);
     return 2;
   }
   const list = diagnose(parsed.dump, {

@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseConfigDump, type ConfigDump } from '@meshlens/configdump';
 import { diffDumps, formatDumpDiff, parseDiffKinds } from '@meshlens/diff';
+import { readDumpFile } from './readDumpFile';
 
 interface DiffFlags {
   json?: boolean;
   only?: string;
-}
-
-function load(file: string): { ok: true; dump: ConfigDump } | { ok: false; message: string } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return {
-      ok: false,
-      message: `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
-  }
-  const parsed = parseConfigDump(bytes, { fileName: file });
-  return parsed.ok ? parsed : { ok: false, message: `${file}: ${parsed.error.message}` };
 }
 
 function fail(message: string, err: (s: string) => void): number {
@@ -37,9 +22,9 @@ export function runDiff(
 ): number {
   const kinds = flags.only === undefined ? undefined : parseDiffKinds(flags.only);
   if (kinds && !kinds.ok) return fail(`--only: ${kinds.message}`, err);
-  const a = load(first);
+  const a = readDumpFile(first);
   if (!a.ok) return fail(a.message, err);
-  const b = load(second);
+  const b = readDumpFile(second);
   if (!b.ok) return fail(b.message, err);
   const diff = diffDumps(a.dump, b.dump, kinds ? { kinds: kinds.kinds } : {});
   out(flags.json ? JSON.stringify(diff, null, 2) : formatDumpDiff(diff, [first, second]));

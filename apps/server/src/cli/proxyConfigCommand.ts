@@ -1,16 +1,12 @@
 // `meshlens proxy-config <type> --file F`: istioctl's `proxy-config` tables and dumps, computed from
 // a saved config dump (or an Envoy admin `/clusters?format=json` capture) instead of a live pod.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatDumpError, parseConfigDump } from '@meshlens/configdump';
-import type { DumpError, JsonValue } from '@meshlens/configdump';
-import { parse as parseYaml } from 'yaml';
 import {
   renderProxyConfig,
   type OutputFormat,
   type ProxyConfigType,
 } from '../proxyConfig/renderProxyConfig';
+import { dumpJson, readDumpFile } from './readDumpFile';
 
 /** Where the command writes; `process.stdout`/`stderr` in the CLI, buffers in tests. */
 export interface CliIo {
@@ -63,51 +59,11 @@ function parseBool(value: string): boolean {
   throw new InvalidArgumentError('expected true or false.');
 }
 
-function dumpErrorLine(file: string, error: DumpError): string {
-  const hint =
-    error.expected && !error.message.includes(error.expected)
-      ? ` (expected ${error.expected})`
-      : '';
-  return `meshlens proxy-config: cannot read ${file}: ${formatDumpError(error)}${hint}\n`;
-}
-
-/**
- * The whole input document, for `all -o json|yaml`, which prints it entire. The model keeps each
- * resource's raw JSON but not the root object, so the file is decoded once more here.
- */
-function readRoot(bytes: Uint8Array): JsonValue | undefined {
-  try {
-    const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    const text = new TextDecoder().decode(gz ? gunzipSync(bytes) : bytes);
-    try {
-      return JSON.parse(text) as JsonValue;
-    } catch {
-      return parseYaml(text) as JsonValue;
-    }
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs one `proxy-config` invocation on already-parsed flags; returns the exit code. */
 function execute(type: ProxyConfigType, flags: RawFlags, io: CliIo): number {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(flags.file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : (code ?? 'unreadable');
-    io.stderr(`meshlens proxy-config: cannot read ${flags.file}: ${why}\n`);
-    return 1;
-  }
-  const parsed = parseConfigDump(bytes, { fileName: flags.file });
+  const parsed = readDumpFile(flags.file);
   if (!parsed.ok) {
-    io.stderr(dumpErrorLine(flags.file, parsed.error));
+    io.stderr(`meshlens proxy-config: ${parsed.message}\n`);
     return 1;
   }
   const out = renderProxyConfig(parsed.dump, type, {
@@ -131,7 +87,7 @@ function execute(type: ProxyConfigType, flags: RawFlags, io: CliIo): number {
         status: flags.status,
       },
     },
-    rawRoot: type === 'all' && flags.output !== 'short' ? readRoot(bytes) : undefined,
+    rawRoot: type === 'all' && flags.output !== 'short' ? dumpJson(parsed.bytes) : undefined,
   });
   io.stdout(out.stdout);
   for (const note of out.notes) io.stderr(`${note}\n`);

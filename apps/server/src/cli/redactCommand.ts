@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
-import { parseConfigDump, type JsonValue } from '@meshlens/configdump';
+import type { JsonValue } from '@meshlens/configdump';
 import { redactDump, type RedactionReport } from '@meshlens/redact';
+import { dumpJson, readDumpFile } from './readDumpFile';
 
 interface RedactFlags {
   file: string;
@@ -17,26 +16,8 @@ type Read = { ok: true; raw: JsonValue } | { ok: false; message: string };
 
 /** Reads a dump (JSON or YAML, optionally gzipped) and checks that Meshlens can read it. */
 function readRaw(file: string): Read {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return {
-      ok: false,
-      message: `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
-  }
-  const parsed = parseConfigDump(bytes, { fileName: file });
-  if (!parsed.ok) return { ok: false, message: `${file}: ${parsed.error.message}` };
-  const text = (
-    bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : Buffer.from(bytes)
-  ).toString('utf8');
-  try {
-    return { ok: true, raw: JSON.parse(text) as JsonValue };
-  } catch {
-    // parseConfigDump accepted it, so it is YAML.
-    return { ok: true, raw: parseYaml(text) as JsonValue };
-  }
+  const read = readDumpFile(file);
+  return read.ok ? { ok: true, raw: dumpJson(read.bytes) } : read;
 }
 
 /** One line per kind: what was replaced. */

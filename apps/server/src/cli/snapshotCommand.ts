@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseConfigDump } from '@meshlens/configdump';
 import { diffDumps, formatDumpDiff, parseDiffKinds } from '@meshlens/diff';
@@ -10,6 +9,7 @@ import {
   type SnapshotStoreFlags,
 } from '../snapshots/openSnapshotStore';
 import { snapshotPermalink } from '../snapshots/snapshotApi';
+import { dumpText, readDumpFile } from './readDumpFile';
 import type { Snapshot, SnapshotKind, SnapshotStore } from '../snapshots/SnapshotStore';
 
 /** Where a command prints: stdout lines and stderr lines. */
@@ -39,19 +39,8 @@ export interface SaveFlags {
 
 /** Reads a dump file (JSON/YAML, optionally gzipped) as text, checking that Meshlens can open it. */
 function readDumpText(file: string): { ok: true; text: string } | { ok: false; message: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return {
-      ok: false,
-      message: `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
-  }
-  const parsed = parseConfigDump(bytes, { fileName: file });
-  if (!parsed.ok) return { ok: false, message: `${file}: ${parsed.error.message}` };
-  const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  return { ok: true, text: text.toString('utf8') };
+  const read = readDumpFile(file);
+  return read.ok ? { ok: true, text: dumpText(read.bytes) } : read;
 }
 
 /** `snapshot save`: stores a dump file; prints the new id. */

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { parseConfigDump } from '@meshlens/configdump';
 import { dumpTraceJson, formatDumpTrace, parseRequestLine, traceDump } from '@meshlens/tracer';
+import { readDumpFile } from './readDumpFile';
 
 interface TraceFlags {
   file: string;
@@ -47,14 +46,8 @@ export function runTrace(
     random: flags.random,
   });
   if (!built.ok) return fail(built.error.message);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(flags.file);
-  } catch (err) {
-    return fail(`cannot read ${flags.file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const parsed = parseConfigDump(bytes, { fileName: flags.file });
-  if (!parsed.ok) return fail(`${flags.file}: ${parsed.error.message}`);
+  const parsed = readDumpFile(flags.file);
+  if (!parsed.ok) return fail(parsed.message);
   const t = traceDump(parsed.dump, built.input);
   out(flags.json ? JSON.stringify(dumpTraceJson(t), null, 2) : formatDumpTrace(t));
   return 0;
