@@ -38,6 +38,15 @@ describe('classifyResource', () => {
     expect(classifyResource({ name: 'x' })).toBeUndefined();
   });
 
+  it('takes a bare `type` for a cluster only when it is an Envoy discovery type', () => {
+    expect(classifyResource({ name: 'c', type: 'EDS' })).toBe('cluster');
+    expect(classifyResource({ name: 'c', type: 'STRICT_DNS' })).toBe('cluster');
+    // A package.json: `"type": "module"` is not a cluster, and the file is not a config dump.
+    expect(classifyResource({ name: 'meshlens', type: 'module', scripts: {} })).toBeUndefined();
+    expect(classifyResource({ type: 'EDS' })).toBeUndefined();
+    expect(classifyResource({ address: 'x' })).toBeUndefined();
+  });
+
   it('unwraps dump entries', () => {
     const c = { name: 'c' };
     expect(unwrapEntry({ cluster: c, last_updated: 't' })).toMatchObject({

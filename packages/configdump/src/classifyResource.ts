@@ -1,4 +1,4 @@
-import { has, isObject, obj, shortTypeName, typeUrl } from './fields';
+import { has, isObject, obj, shortTypeName, str, typeUrl } from './fields';
 import type { JsonObject } from './model';
 
 /** What a bare resource in a resource list is. */
@@ -21,15 +21,10 @@ const BY_TYPE: Record<string, ResourceKind> = {
   ScopedRouteConfiguration: 'scoped_route',
 };
 
-const LISTENER_KEYS = [
-  'filter_chains',
-  'listener_filters',
-  'default_filter_chain',
-  'api_listener',
-  'address',
-];
+const LISTENER_KEYS = ['filter_chains', 'listener_filters', 'default_filter_chain', 'api_listener'];
+/** Keys of an Envoy `core.Address`: an unnamed object with an `address` must really hold one. */
+const ADDRESS_KEYS = ['socket_address', 'pipe', 'envoy_internal_address'];
 const CLUSTER_KEYS = [
-  'type',
   'cluster_type',
   'eds_cluster_config',
   'connect_timeout',
@@ -37,6 +32,23 @@ const CLUSTER_KEYS = [
   'lb_policy',
   'hosts',
 ];
+/**
+ * Envoy's cluster discovery types. A bare `type` counts only with one of these values: plenty of
+ * JSON that is not Envoy config has a `type` (a `package.json` has `"type": "module"`).
+ */
+const DISCOVERY_TYPES = new Set(['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST']);
+
+function isListener(r: JsonObject): boolean {
+  if (LISTENER_KEYS.some((k) => has(r, k))) return true;
+  const address = obj(r, 'address');
+  return address !== undefined && (has(r, 'name') || ADDRESS_KEYS.some((k) => has(address, k)));
+}
+
+function isCluster(r: JsonObject): boolean {
+  if (CLUSTER_KEYS.some((k) => has(r, k))) return true;
+  const type = str(r, 'type');
+  return has(r, 'name') && type !== undefined && DISCOVERY_TYPES.has(type);
+}
 const SECRET_KEYS = [
   'tls_certificate',
   'validation_context',
@@ -50,8 +62,8 @@ export function classifyResource(r: JsonObject): ResourceKind | undefined {
   if (t !== undefined) return BY_TYPE[t];
   if (has(r, 'virtual_hosts') || has(r, 'vhds')) return 'route_config';
   if (has(r, 'cluster_name') && has(r, 'endpoints')) return 'endpoints';
-  if (LISTENER_KEYS.some((k) => has(r, k))) return 'listener';
-  if (CLUSTER_KEYS.some((k) => has(r, k))) return 'cluster';
+  if (isListener(r)) return 'listener';
+  if (isCluster(r)) return 'cluster';
   if (SECRET_KEYS.some((k) => has(r, k))) return 'secret';
   if (has(r, 'route_configuration_name')) return 'scoped_route';
   if (has(r, 'name') && has(r, 'typed_config')) return 'extension_config';
