@@ -60,6 +60,10 @@ export function App(): React.JSX.Element {
   // The mesh page (when the server has a mesh source) replaces the dump views; the tabs stay.
   const caps = useCapabilities();
   const meshOpen = url.mesh?.open === true;
+  // Opening the mesh page closes the topology page that would cover it.
+  useEffect(() => {
+    if (meshOpen) setTopo((prev) => (prev.open ? { ...prev, open: false } : prev));
+  }, [meshOpen, setTopo]);
   // A shared compare link opens on the landing page (to open the files), then on the compare view.
   const diffOpen = url.diff !== undefined && !meshOpen && dumps.length > 0;
   const current = meshOpen || diffOpen ? undefined : selected;
