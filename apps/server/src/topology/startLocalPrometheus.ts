@@ -97,6 +97,8 @@ export async function startLocalPrometheus(
   );
   let log = '';
   child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-2000)));
+  // However it ends (stop(), or a signal to the whole process group), its temp data goes too.
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
