@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '@meshlens/configdump';
 import type { DebugResult } from './model';
-import { parseJsonText } from './parseJsonText';
+import { readDebugArray } from './parseJsonText';
 
 /** An Istio config object istiod holds (`/debug/configz`). */
 export interface IstioConfigObject {
@@ -19,22 +19,13 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 
 /** Reads `/debug/configz` (text or parsed JSON): every object, sorted by kind, namespace, name. */
 export function parseConfigz(input: string | JsonValue): DebugResult<IstioConfigObject[]> {
-  let value: JsonValue;
-  if (typeof input === 'string') {
-    const parsed = parseJsonText(input, 'the istiod /debug/configz output');
-    if (!parsed.ok) return parsed;
-    value = parsed.value;
-  } else value = input;
-  if (value === null) return { ok: true, value: [] };
-  if (!Array.isArray(value)) {
-    return {
-      ok: false,
-      error: {
-        code: 'unexpected_shape',
-        message: 'expected istiod /debug/configz output: a JSON array of config objects',
-      },
-    };
-  }
+  const read = readDebugArray(
+    input,
+    'the istiod /debug/configz output',
+    'istiod /debug/configz output: a JSON array of config objects',
+  );
+  if (!read.ok) return read;
+  const value = read.value;
   const objects: IstioConfigObject[] = [];
   for (const entry of value) {
     if (!isObject(entry)) continue;

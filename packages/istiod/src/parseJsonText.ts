@@ -38,3 +38,25 @@ function shortReason(reason: string): string {
   const firstLine = reason.split('\n')[0] ?? reason;
   return firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine;
 }
+
+/**
+ * The entries of an istiod debug endpoint that answers a JSON array (`/debug/configz`,
+ * `/debug/registryz`), from its text or already-parsed JSON; `null` is an empty list.
+ */
+export function readDebugArray(
+  input: string | JsonValue,
+  what: string,
+  expected: string,
+): DebugResult<JsonValue[]> {
+  let value: JsonValue;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input, what);
+    if (!parsed.ok) return parsed;
+    value = parsed.value;
+  } else value = input;
+  if (value === null) return { ok: true, value: [] };
+  if (!Array.isArray(value)) {
+    return { ok: false, error: { code: 'unexpected_shape', message: `expected ${expected}` } };
+  }
+  return { ok: true, value };
+}

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '@meshlens/configdump';
 import type { DebugResult } from './model';
-import { parseJsonText } from './parseJsonText';
+import { readDebugArray } from './parseJsonText';
 
 /** A service in istiod's registry (`/debug/registryz`, istiod's `model.Service` JSON). */
 export interface RegistryService {
@@ -28,22 +28,13 @@ const str = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : '
 
 /** Reads `/debug/registryz` (text or parsed JSON) into services sorted by hostname then namespace. */
 export function parseRegistryz(input: string | JsonValue): DebugResult<RegistryService[]> {
-  let value: JsonValue;
-  if (typeof input === 'string') {
-    const parsed = parseJsonText(input, 'the istiod /debug/registryz output');
-    if (!parsed.ok) return parsed;
-    value = parsed.value;
-  } else value = input;
-  if (value === null) return { ok: true, value: [] };
-  if (!Array.isArray(value)) {
-    return {
-      ok: false,
-      error: {
-        code: 'unexpected_shape',
-        message: 'expected istiod /debug/registryz output: a JSON array of services',
-      },
-    };
-  }
+  const read = readDebugArray(
+    input,
+    'the istiod /debug/registryz output',
+    'istiod /debug/registryz output: a JSON array of services',
+  );
+  if (!read.ok) return read;
+  const value = read.value;
   const services: RegistryService[] = [];
   for (const entry of value) {
     if (!isObject(entry)) continue;
