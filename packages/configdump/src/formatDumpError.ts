@@ -15,6 +15,9 @@ export function formatDumpError(e: DumpError): string {
     e.line !== undefined
       ? ` at line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`
       : '';
-  const message = e.message.replace(/\s*\n\s*/g, ' ');
+  // V8 appends its own position ("in JSON at position 26 (line 1 column 27)"); ours is above.
+  const message = e.message
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '');
   return `${WHAT[e.code] ?? e.code}${where}: ${message}`;
 }
