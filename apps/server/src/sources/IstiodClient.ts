@@ -3,6 +3,7 @@ import {
   parseConfigz,
   parseRegistryz,
   parseSyncz,
+  type DebugResult,
   type IstioConfigObject,
   type ProxySyncStatus,
   type RegistryService,
@@ -96,27 +97,24 @@ export class IstiodClient {
   }
 
   /** `/debug/registryz`, parsed. */
-  async services(): Promise<SourceResult<RegistryService[]>> {
-    const url = `${this.baseUrl}/debug/registryz`;
-    const json = await getJson(url, this.limits, context('/debug/registryz'));
-    if (!json.ok) return json;
-    const parsed = parseRegistryz(json.value);
-    return parsed.ok
-      ? ok(parsed.value)
-      : fail({
-          kind: 'malformed',
-          url,
-          message: parsed.error.message,
-          advice: "Check that the URL is istiod's debug port.",
-        });
+  services(): Promise<SourceResult<RegistryService[]>> {
+    return this.getParsed('/debug/registryz', parseRegistryz);
   }
 
   /** `/debug/configz`, parsed. */
-  async configObjects(): Promise<SourceResult<IstioConfigObject[]>> {
-    const url = `${this.baseUrl}/debug/configz`;
-    const json = await getJson(url, this.limits, context('/debug/configz'));
+  configObjects(): Promise<SourceResult<IstioConfigObject[]>> {
+    return this.getParsed('/debug/configz', parseConfigz);
+  }
+
+  /** A debug endpoint's JSON through its `@meshlens/istiod` parser; a parse failure names the URL. */
+  private async getParsed<T>(
+    path: string,
+    parse: (json: JsonValue) => DebugResult<T>,
+  ): Promise<SourceResult<T>> {
+    const url = `${this.baseUrl}${path}`;
+    const json = await getJson(url, this.limits, context(path));
     if (!json.ok) return json;
-    const parsed = parseConfigz(json.value);
+    const parsed = parse(json.value);
     return parsed.ok
       ? ok(parsed.value)
       : fail({
