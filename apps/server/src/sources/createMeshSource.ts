@@ -21,6 +21,8 @@ export interface MeshSourceConfig {
   timeoutMs?: number;
   /** Proxies fetched at once. */
   concurrency?: number;
+  /** Size of the demo mesh (total services, Bookinfo's 4 included) when no source is configured. */
+  demoServices?: number;
 }
 
 /** Creates the Kubernetes source (replaceable in tests). */
@@ -97,5 +99,12 @@ export async function createMeshSource(
     return ok(new IstiodSource(targets, { ...limits, ...(envoy ? { envoy } : {}) }));
   }
   if (envoy) return ok(envoy);
-  return ok(await DemoMeshSource.start(limits));
+  return ok(
+    await DemoMeshSource.start({
+      ...limits,
+      ...(config.demoServices !== undefined
+        ? { meshOptions: { services: config.demoServices } }
+        : {}),
+    }),
+  );
 }

@@ -18,6 +18,12 @@ function concurrencyOption(value: string): number {
   return Number(value);
 }
 
+function demoServicesOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 4 || Number(value) > 20000)
+    throw new InvalidArgumentError('expected a number from 4 to 20000.');
+  return Number(value);
+}
+
 /** The flags `addMeshSourceOptions` adds, as commander hands them over. */
 export interface MeshSourceFlags {
   istiod: string[];
@@ -28,6 +34,7 @@ export interface MeshSourceFlags {
   inCluster?: boolean;
   timeout: number;
   concurrency: number;
+  demoServices?: number;
 }
 
 /**
@@ -63,7 +70,12 @@ export function addMeshSourceOptions(
       timeoutOption,
       DEFAULT_TIMEOUT_MS,
     )
-    .option('--concurrency <n>', 'proxies fetched at once', concurrencyOption, DEFAULT_CONCURRENCY);
+    .option('--concurrency <n>', 'proxies fetched at once', concurrencyOption, DEFAULT_CONCURRENCY)
+    .option(
+      '--demo-services <n>',
+      'size of the built-in demo mesh when no source is given (services, Bookinfo included)',
+      demoServicesOption,
+    );
 }
 
 /** The source configuration from those flags plus `MESHLENS_*` environment variables. */
@@ -81,5 +93,6 @@ export function meshSourceConfigFromFlags(
   if (flags.kubeconfig !== undefined) config.kubeconfig = flags.kubeconfig;
   if (flags.context !== undefined) config.context = flags.context;
   if (flags.inCluster) config.inCluster = true;
+  if (flags.demoServices !== undefined) config.demoServices = flags.demoServices;
   return meshSourceConfigFromEnv(env, config);
 }
