@@ -17,6 +17,7 @@ import { istioSystemServiceSpecs } from './istioSystem';
 import type { DemoMesh, DemoMeshOptions, DemoPod, DemoProxy, DemoService } from './model';
 import { createRandom, type Random } from './random';
 import type { ServiceSpec } from './serviceSpec';
+import { teamNamespaces } from './teamNamespaces';
 
 /** The default generation time, so that default output is byte-identical across runs. */
 export const DEFAULT_DEMO_NOW = new Date('2026-01-01T00:00:00Z');
@@ -84,7 +85,8 @@ function lazyProxy(mesh: DemoMesh, pod: DemoPod, proxyType: 'sidecar' | 'router'
 }
 
 /**
- * Generates the demo mesh: Bookinfo (plus `services - 4` generated services), istiod and the
+ * Generates the demo mesh: Bookinfo (plus `services - 4` generated services in team namespaces of
+ * 25-50 services each), istiod and the
  * ingress gateway, their Istio routing config, and one proxy per pod whose config dump is built
  * lazily. Same options, same output, byte for byte.
  */
@@ -99,7 +101,8 @@ export function generateDemoMesh(options: DemoMeshOptions = {}): DemoMesh {
   );
   const random = createRandom(seed);
 
-  const generated = generatedServiceSpecs(random.fork('services'), extra, BOOKINFO_NAMESPACE, {
+  const namespaces = teamNamespaces(random.fork('namespaces'), extra);
+  const generated = generatedServiceSpecs(random.fork('services'), namespaces, {
     replicas,
     ...(options.versions !== undefined ? { versions: positiveInt(options.versions, 1) } : {}),
   });

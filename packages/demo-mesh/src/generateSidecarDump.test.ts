@@ -69,8 +69,10 @@ describe('determinism', () => {
 describe('scaling', () => {
   it('generates 200 services with the expected clusters, listeners and endpoints', () => {
     const mesh = generateDemoMesh({ services: 200 });
-    const app = mesh.services.filter((s) => s.namespace === 'bookinfo');
+    const app = mesh.services.filter((s) => s.namespace !== 'istio-system');
     expect(app).toHaveLength(200);
+    expect(app.slice(0, 4).every((s) => s.namespace === 'bookinfo')).toBe(true);
+    expect(app.slice(4).some((s) => s.namespace === 'bookinfo')).toBe(false);
     expect(app.slice(4).map((s) => s.name)).toEqual(
       Array.from({ length: 196 }, (_, i) => `svc-${String(i + 1).padStart(3, '0')}`),
     );

@@ -1,4 +1,7 @@
-/** Extra services `svc-001` ... that make the mesh as large as asked, deterministic from the seed. */
+/**
+ * Extra services `svc-001` ... that make the mesh as large as asked, deterministic from the seed.
+ * Names are unique across the mesh although the services live in several team namespaces.
+ */
 import type { DemoDestinationRule, DemoServicePort, DemoVirtualService } from './model';
 import type { Random } from './random';
 import { port, type ServiceSpec } from './serviceSpec';
@@ -17,15 +20,15 @@ function randomPorts(random: Random): DemoServicePort[] {
   return [port('http', 8080), port('tcp', 9000)];
 }
 
-/** Specs of `count` generated services in `namespace`. */
+/** Specs of the generated services, one per entry of `namespaces` (the i-th goes into `namespaces[i]`). */
 export function generatedServiceSpecs(
   random: Random,
-  count: number,
-  namespace: string,
+  namespaces: readonly string[],
   options: { versions?: number; replicas: number },
 ): ServiceSpec[] {
   const specs: ServiceSpec[] = [];
-  for (let i = 1; i <= count; i++) {
+  for (const [index, namespace] of namespaces.entries()) {
+    const i = index + 1;
     const name = generatedServiceName(i);
     const r = random.fork(name);
     const versionCount = options.versions ?? r.int(1, 3);

@@ -8,7 +8,8 @@ import type { JsonObject } from '@meshlens/configdump';
 export interface DemoMeshOptions {
   /**
    * Total number of application services. The first 4 are always Bookinfo's (productpage,
-   * details, reviews, ratings); more adds generated services `svc-NNN`. Values below 4 give Bookinfo.
+   * details, reviews, ratings); more adds generated services `svc-NNN`, in team namespaces
+   * (`payments`, `checkout`...) of 25-50 services each. Values below 4 give Bookinfo.
    */
   services?: number;
   /** Versions per generated service (default: 1..3, picked from the seed). Bookinfo keeps its own. */
@@ -162,7 +163,7 @@ export interface DemoProxy {
 
 /** The generated mesh. */
 export interface DemoMesh {
-  /** The application namespace (`bookinfo`). */
+  /** Bookinfo's namespace (`bookinfo`); generated services live in team namespaces besides it. */
   namespace: string;
   seed: number;
   /** Generation time, ISO 8601. */

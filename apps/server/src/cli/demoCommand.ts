@@ -96,11 +96,17 @@ function withMeshOptions(command: Command): Command {
     );
 }
 
-/** "8 services in bookinfo (+2 in istio-system)". */
+/** "4 services in bookinfo (+2 in istio-system)", "1000 services in bookinfo and 27 team namespaces (+2 ...)". */
 function servicesText(mesh: DemoMesh): string {
-  const app = mesh.services.filter((s) => s.namespace === mesh.namespace).length;
-  const other = mesh.services.length - app;
-  return `${app} services in ${mesh.namespace}${other > 0 ? ` (+${other} in istio-system)` : ''}`;
+  const app = mesh.services.filter((s) => s.namespace !== 'istio-system');
+  const teams = new Set(app.map((s) => s.namespace));
+  teams.delete(mesh.namespace);
+  const other = mesh.services.length - app.length;
+  const where =
+    teams.size === 0
+      ? mesh.namespace
+      : `${mesh.namespace} and ${teams.size} team namespace${teams.size === 1 ? '' : 's'}`;
+  return `${app.length} services in ${where}${other > 0 ? ` (+${other} in istio-system)` : ''}`;
 }
 
 const formatBytes = (n: number): string =>
