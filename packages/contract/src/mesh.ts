@@ -8,6 +8,7 @@ import type {
   SyncState,
   XdsType,
 } from '@meshlens/istiod';
+import type { SnapshotCapability } from './snapshots';
 
 // The istiod model types the mesh API carries, so the web app needs only this package.
 export type {
@@ -151,4 +152,6 @@ export interface CapabilitiesResponse {
   mesh?: MeshSourceInfo;
   /** Largest accepted upload (`POST /api/bug-report`), bytes. */
   maxUploadBytes: number;
+  /** Saved snapshots under `/api/snapshots`, when the server has a store (absent: no snapshot actions). */
+  snapshots?: SnapshotCapability;
 }

@@ -8,7 +8,7 @@ import {
   openSnapshotStore,
   type SnapshotStoreFlags,
 } from '../snapshots/openSnapshotStore';
-import { snapshotPermalink } from '../snapshots/snapshotApi';
+import { snapshotPermalink } from '@meshlens/contract';
 import { dumpText, readDumpFile } from './readDumpFile';
 import type { Snapshot, SnapshotKind, SnapshotStore } from '../snapshots/SnapshotStore';
 

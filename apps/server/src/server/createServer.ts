@@ -108,6 +108,12 @@ export function createServer(options: ServerOptions = {}): Express {
   api.get('/capabilities', (_req, res) => {
     const body: CapabilitiesResponse = { maxUploadBytes };
     if (options.meshSource) body.mesh = options.meshSource.describe();
+    if (options.snapshots) {
+      body.snapshots = {
+        store: options.snapshots.kind,
+        description: options.snapshots.description,
+      };
+    }
     res.json(body);
   });
   if (options.meshSource) api.use('/mesh', createMeshRouter(options.meshSource));

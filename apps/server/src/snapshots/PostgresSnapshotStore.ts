@@ -81,6 +81,7 @@ export interface PostgresStoreOptions {
 
 /** Snapshots in a PostgreSQL table `meshlens_snapshots` (connects on the first call). */
 export class PostgresSnapshotStore implements SnapshotStore {
+  readonly kind = 'postgres' as const;
   readonly description: string;
   private readonly pool: pg.Pool;
   private readonly url: string;

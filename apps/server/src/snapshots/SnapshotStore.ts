@@ -1,8 +1,9 @@
 // The saved-snapshot store: one interface, two implementations (embedded SQLite by default,
 // PostgreSQL for teams sharing one server). Every method resolves to a value, never rejects.
+import type { SnapshotCapability, SnapshotKind, SnapshotMeta } from '@meshlens/contract';
 
-/** Where a snapshot's dump came from. */
-export type SnapshotKind = 'upload' | 'live';
+// The wire shapes live in the contract; the stores return them as they are.
+export type { SnapshotKind, SnapshotMeta } from '@meshlens/contract';
 
 /** What the user asks to save. */
 export interface NewSnapshot {
@@ -18,23 +19,6 @@ export interface NewSnapshot {
   viewState?: string | undefined;
   /** When it was taken (default: now). */
   createdAt?: Date | undefined;
-}
-
-/** A stored snapshot without its dump (what lists show). */
-export interface SnapshotMeta {
-  /** Opaque, URL-safe, unguessable id (12 characters of base64url). */
-  id: string;
-  name: string;
-  kind: SnapshotKind;
-  source: string;
-  /** The saved view state (URL query without `?`), or null. */
-  viewState: string | null;
-  /** ISO-8601 time the snapshot was taken. */
-  createdAt: string;
-  /** Size of the dump text, UTF-8 bytes. */
-  dumpBytes: number;
-  /** Size of the gzipped dump as stored, bytes. */
-  storedBytes: number;
 }
 
 /** A stored snapshot with its dump text. */
@@ -57,6 +41,8 @@ export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: Snapsh
 
 /** Saved snapshots. Nothing touches disk or the network before the first call. */
 export interface SnapshotStore {
+  /** Which database this is (announced by `GET /api/capabilities`). */
+  readonly kind: SnapshotCapability['store'];
   /** Human description for logs and `--help` output, e.g. `SQLite ~/.meshlens/meshlens.sqlite`. */
   readonly description: string;
   /** Stores a new snapshot and returns its metadata (with its new id). */

@@ -90,6 +90,7 @@ function rows(db: Database, sql: string, params: SqlValue[] = []): Record<string
 
 /** Snapshots in a SQLite file under `dataDir` (nothing is created before the first save). */
 export class SqliteSnapshotStore implements SnapshotStore {
+  readonly kind = 'sqlite' as const;
   readonly description: string;
   private readonly file: string;
   /** The open database and the identity (inode, size, mtime) of the file it was read from. */

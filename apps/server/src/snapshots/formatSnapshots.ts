@@ -2,7 +2,7 @@
 import { WIDE_LAYOUT } from '../proxyConfig/table';
 import { renderTable } from '../proxyConfig/tabwriter';
 import { formatByteSize } from '../server/parseByteSize';
-import { snapshotPermalink } from './snapshotApi';
+import { snapshotPermalink } from '@meshlens/contract';
 import type { SnapshotMeta } from './SnapshotStore';
 
 /** `2026-11-21T10:30:05.123Z` -> `2026-11-21 10:30:05Z` (UTC, to the second). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { stringify as toYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SnapshotListResponse, SnapshotResponse } from './snapshotApi';
+import type { SnapshotListResponse, SnapshotResponse } from '@meshlens/contract';
 import { createSnapshotRouter } from './snapshotRouter';
 import { SqliteSnapshotStore } from './SqliteSnapshotStore';
 import { demoDumpTexts } from './snapshotStoreSuite.testing';

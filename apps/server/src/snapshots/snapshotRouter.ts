@@ -4,7 +4,11 @@ import express, { Router, type ErrorRequestHandler, type Response } from 'expres
 import { sendApiError } from '../server/apiError';
 import { formatByteSize } from '../server/parseByteSize';
 import { parseSaveRequest } from './parseSaveRequest';
-import { snapshotPermalink, type SnapshotListResponse, type SnapshotResponse } from './snapshotApi';
+import {
+  snapshotPermalink,
+  type SnapshotListResponse,
+  type SnapshotResponse,
+} from '@meshlens/contract';
 import { isSnapshotId } from './snapshotRecord';
 import type { SnapshotStoreError, SnapshotStore } from './SnapshotStore';
 
