@@ -88,8 +88,44 @@ function workloadsOf(mesh: DemoMesh, service: DemoService): Workload[] {
 }
 
 /**
+ * Who calls each generated service, like a team's call tree: in each team namespace,
+ * productpage calls the first HTTP service (the team's front door) and every other service is called
+ * by an earlier one of its namespace (fan-out 3, skipping callers without an HTTP port: a database
+ * calls no one). Every tenth service also calls the next team's front door across namespaces.
+ */
+function generatedCalls(mesh: DemoMesh): { caller: string | undefined; callee: DemoService }[] {
+  const byNamespace = new Map<string, DemoService[]>();
+  for (const s of mesh.services) {
+    if (!s.name.startsWith('svc-')) continue;
+    const list = byNamespace.get(s.namespace) ?? [];
+    list.push(s);
+    byNamespace.set(s.namespace, list);
+  }
+  const speaksHttp = (s: DemoService): boolean => s.ports.some((p) => p.protocol !== 'TCP');
+  // The front door is the team's first service with an HTTP port, so every call chain starts there.
+  const teams = [...byNamespace.values()].map((team) => {
+    const door = team.find(speaksHttp);
+    return door ? [door, ...team.filter((s) => s !== door)] : team;
+  });
+  const calls: { caller: string | undefined; callee: DemoService }[] = [];
+  teams.forEach((team, t) => {
+    team.forEach((callee, k) => {
+      let parent = k === 0 ? -1 : Math.floor((k - 1) / 3);
+      while (parent >= 0 && !speaksHttp(team[parent]!))
+        parent = parent === 0 ? -1 : Math.floor((parent - 1) / 3);
+      calls.push({ caller: parent < 0 ? undefined : team[parent]!.name, callee });
+      const next = teams[(t + 1) % teams.length]?.[0];
+      if (k % 10 === 5 && teams.length > 1 && next && speaksHttp(callee)) {
+        calls.push({ caller: callee.name, callee: next });
+      }
+    });
+  });
+  return calls;
+}
+
+/**
  * The traffic the simulator pretends flows through the demo mesh: the Bookinfo call graph (with
- * some 5xx), plus, for generated services, productpage calling each of them (TCP ports give the
+ * some 5xx), plus the generated services' call trees (`generatedCalls`; TCP ports give the
  * `istio_tcp_*` series). Edges whose workloads the mesh lacks are skipped.
  */
 export function buildTrafficModel(mesh: DemoMesh): TrafficEdge[] {
@@ -125,10 +161,10 @@ export function buildTrafficModel(mesh: DemoMesh): TrafficEdge[] {
     });
   }
 
-  const caller = find('productpage', 'v1');
-  if (caller) {
-    for (const service of mesh.services) {
-      if (!service.name.startsWith('svc-')) continue;
+  const frontDoorCaller = find('productpage', 'v1');
+  for (const { caller: callerName, callee: service } of generatedCalls(mesh)) {
+    const caller = callerName === undefined ? frontDoorCaller : find(callerName);
+    if (caller) {
       const tcp = service.ports.some((p) => p.protocol === 'TCP');
       for (const [i, destination] of (workloads.get(service.name) ?? []).entries()) {
         edges.push({
