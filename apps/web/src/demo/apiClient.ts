@@ -48,7 +48,8 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
+/** Fetches an API path with the token; a failure (network, 401, non-2xx) throws an ApiRequestError. */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
     // Every /api call carries the token (when the page was opened with #token=...).

@@ -108,7 +108,7 @@ export function useDumps(): DumpsApi {
             return;
           }
           const label = uniqueLabel(
-            baseDumpLabel(dump, source.name),
+            source.label || baseDumpLabel(dump, source.name),
             dumpsRef.current.map((d) => d.label),
           );
           const opened: OpenDump = { id: jobId, label, dump };

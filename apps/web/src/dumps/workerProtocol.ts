@@ -2,8 +2,12 @@ import type { DumpError } from '@meshlens/configdump';
 import type { DumpPart } from './dumpTransfer';
 
 /** What the page asks the parse worker to read. Files are read inside the worker, in chunks. */
-export type ParseSource =
-  { kind: 'blob'; name: string; blob: Blob } | { kind: 'text'; name: string; text: string };
+export type ParseSource = (
+  { kind: 'blob'; name: string; blob: Blob } | { kind: 'text'; name: string; text: string }
+) & {
+  /** Tab label to use instead of the proxy's pod name (a reopened snapshot shows its name). */
+  label?: string;
+};
 
 /** Page -> worker. One worker runs one job; cancelling terminates the worker. */
 export interface ParseRequest {
