@@ -155,3 +155,85 @@ export interface CapabilitiesResponse {
   /** Saved snapshots under `/api/snapshots`, when the server has a store (absent: no snapshot actions). */
   snapshots?: SnapshotCapability;
 }
+
+/**
+ * What a mesh-wide scan kept of one proxy's config dump: counts and findings only, so the dump
+ * itself can be dropped as soon as it is summarised.
+ */
+export interface MeshProxyDumpSummary {
+  /** Listeners (`dynamic_listeners` + `static_listeners`). */
+  listeners: number;
+  /** Route configurations (RDS and static). */
+  routes: number;
+  /** Clusters (CDS and static). */
+  clusters: number;
+  /** Endpoints (hosts) over every cluster load assignment (EDS, `include_eds`). */
+  endpoints: number;
+  /** SDS secrets. */
+  secrets: number;
+  /** Size of the dump as received, bytes. */
+  dumpBytes: number;
+  /** Fetch + parse time of the dump, ms (what `meshlens serve` waited for this proxy). */
+  fetchMs: number;
+  /** `diagnose()` findings of severity `error` (dangling references, rejected resources...). */
+  errors: number;
+  /** `diagnose()` findings of severity `warning`. */
+  warnings: number;
+  /** First finding of severity error (or warning), one line, to show in the row. */
+  firstFinding?: string;
+  /** `ISTIO_VERSION` of the dump's bootstrap node. */
+  istioVersion?: string;
+  /** Envoy version as istioctl prints it (from the bootstrap node). */
+  envoyVersion?: string;
+}
+
+/** One proxy's outcome in a scan: a summary, or why its dump could not be read. */
+export interface MeshScanProxyResult {
+  /** `<pod>.<namespace>`, as in `/api/mesh/proxies`. */
+  id: string;
+  summary?: MeshProxyDumpSummary;
+  /** Set when fetching or parsing this proxy's dump failed; the scan went on with the others. */
+  error?: MeshSourceErrorBody;
+}
+
+/** `running` until every proxy is done; `cancelling` while the fetches in flight finish after a cancel. */
+export type MeshScanState = 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+/** Progress and results of the server's mesh-wide scan (one at a time per mesh source). */
+export interface MeshScanStatus {
+  /** Increases with every new scan: a client holding results of another id starts over. */
+  id: number;
+  state: MeshScanState;
+  /** ISO time the scan started / finished. */
+  startedAt: string;
+  finishedAt?: string;
+  /** Time since the start (or the whole scan once finished), ms. */
+  elapsedMs: number;
+  /** Dumps fetched at once (`meshlens serve --concurrency`). */
+  concurrency: number;
+  /** Proxies to scan (0 until the proxy list is read). */
+  total: number;
+  /** Proxies finished, including failed ones. */
+  done: number;
+  failed: number;
+  /** Dump bytes received so far. */
+  bytes: number;
+  /** Proxies being fetched right now. */
+  current: string[];
+  /** Why the scan could not run at all (the proxy list failed). */
+  error?: MeshSourceErrorBody;
+  /** Results finished since the `since` cursor of the request, in completion order. */
+  results: MeshScanProxyResult[];
+  /** Cursor for the next poll (`?since=<next>`): the number of results finished so far. */
+  next: number;
+}
+
+/**
+ * `POST /api/mesh/scan` (start, or join the running scan), `GET /api/mesh/scan?since=N` (poll),
+ * `DELETE /api/mesh/scan` (cancel). `scan` is null before the first scan.
+ */
+export interface MeshScanResponse {
+  scan: MeshScanStatus | null;
+  /** On POST: true when a scan was already running and the request joined it. */
+  joined?: boolean;
+}

@@ -38,7 +38,7 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 export class EnvoyAdminSource implements MeshSource {
   private readonly targets: { target: EnvoyAdminTarget; client: EnvoyAdminClient }[];
   private readonly byId = new Map<string, EnvoyAdminClient>();
-  private readonly concurrency: number;
+  readonly concurrency: number;
 
   constructor(targets: readonly EnvoyAdminTarget[], options: LiveSourceOptions = {}) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;

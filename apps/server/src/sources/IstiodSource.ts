@@ -36,7 +36,7 @@ export interface IstiodSourceOptions extends LiveSourceOptions {
 export class IstiodSource implements MeshSource {
   readonly clients: IstiodClient[];
   private readonly envoy: EnvoyAdminSource | undefined;
-  private readonly concurrency: number;
+  readonly concurrency: number;
   /** Which istiod last reported each proxy (for `getIstiodConfigDump`). */
   private readonly istiodOf = new Map<string, IstiodClient>();
 

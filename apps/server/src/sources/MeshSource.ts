@@ -52,6 +52,8 @@ export interface ProxyList {
  * targets come only from the source's configuration, never from the caller.
  */
 export interface MeshSource {
+  /** Dumps this source fetches at once (`--concurrency`); a mesh-wide scan uses it (default 8). */
+  readonly concurrency?: number;
   /** Every proxy with name, namespace, type, Istio version, istiod instance and sync state. */
   listProxies(): Promise<SourceResult<ProxyList>>;
   /** What the proxy holds: its Envoy `/config_dump?include_eds`. */

@@ -7,24 +7,13 @@ import type {
   MeshIstioConfigResponse,
   MeshProxiesResponse,
   MeshServicesResponse,
-  MeshSourceErrorBody,
   MeshStatusResponse,
   MeshSyncDiffResponse,
 } from './meshApi';
+import { MeshScanner } from '../scan/MeshScanner';
+import { createMeshScanRouter } from '../scan/meshScanRouter';
 import { isValidProxyId } from './proxyId';
-
-function sourceErrorBody(error: SourceError): MeshSourceErrorBody {
-  const body: MeshSourceErrorBody = {
-    kind: error.kind,
-    message: error.message,
-    advice: error.advice,
-  };
-  if (error.url !== undefined) body.url = error.url;
-  if (error.status !== undefined) body.status = error.status;
-  if (error.line !== undefined) body.line = error.line;
-  if (error.column !== undefined) body.column = error.column;
-  return body;
-}
+import { sourceErrorBody } from './sourceErrorBody';
 
 /** Maps a source failure to an HTTP status: the upstream's fault is a 502/504, not a 500. */
 function sendSourceError(res: Response, error: SourceError): void {
@@ -60,11 +49,13 @@ function toInfo(p: MeshProxy): MeshProxiesResponse['proxies'][number] {
 /**
  * The live-mesh API over one `MeshSource`, to mount under `/api/mesh`:
  * `GET /proxies`, `GET /proxies/:id/config_dump[?from=istiod]`, `GET /proxies/:id/clusters`,
- * `GET /proxies/:id/sync-diff`, `GET /services` (registryz), `GET /config` (configz), `GET /status`. Only the proxy id comes from the request (validated
+ * `GET /proxies/:id/sync-diff`, `GET /services` (registryz), `GET /config` (configz), `GET /status`,
+ * `POST /scan` + `GET /scan?since=N` + `POST /scan/cancel` (the mesh-wide scan, see `MeshScanner`). Only the proxy id comes from the request (validated
  * as `<pod>.<namespace>`); every upstream URL comes from the source's configuration.
  */
 export function createMeshRouter(source: MeshSource): Router {
   const router = Router();
+  router.use('/scan', createMeshScanRouter(new MeshScanner(source)));
 
   router.get('/proxies', async (_req, res) => {
     const list = await source.listProxies();

@@ -158,6 +158,10 @@ export class KubernetesSource implements MeshSource {
     this.limits = limits;
   }
 
+  get concurrency(): number {
+    return this.limits.concurrency ?? DEFAULT_CONCURRENCY;
+  }
+
   private tunnel(namespace: string, pod: string, port: number): Promise<Tunnel> {
     const key = `${namespace}/${pod}:${port}`;
     let t = this.tunnels.get(key);

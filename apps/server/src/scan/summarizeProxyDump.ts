@@ -1,0 +1,59 @@
+import type { ConfigDump } from '@meshlens/configdump';
+import type { MeshProxyDumpSummary } from '@meshlens/contract';
+import { diagnose, formatRef } from '@meshlens/diagnostics';
+
+/** How the dump was obtained, measured by the caller. */
+export interface FetchFacts {
+  /** Bytes of the dump as received. */
+  dumpBytes: number;
+  /** Fetch + parse time, ms. */
+  fetchMs: number;
+}
+
+/**
+ * The compact per-proxy summary a mesh-wide scan keeps: resource counts, `diagnose()` error and
+ * warning counts (with the first finding as text) and versions. Holds no reference into the dump,
+ * so the dump can be collected as soon as this returns.
+ */
+export function summarizeProxyDump(
+  dump: ConfigDump,
+  facts: FetchFacts,
+  now: Date = new Date(),
+): MeshProxyDumpSummary {
+  let endpoints = 0;
+  for (const c of dump.endpoints) endpoints += c.endpoints.length;
+  const findings = diagnose(dump, { now });
+  let errors = 0;
+  let warnings = 0;
+  for (const d of findings) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  const summary: MeshProxyDumpSummary = {
+    listeners: dump.listeners.length,
+    routes: dump.routeConfigs.length,
+    clusters: dump.clusters.length,
+    endpoints,
+    secrets: dump.secrets.length,
+    dumpBytes: facts.dumpBytes,
+    fetchMs: Math.round(facts.fetchMs),
+    errors,
+    warnings,
+  };
+  // diagnose() sorts errors first, then warnings.
+  const first = findings[0];
+  if (first && first.severity !== 'info') {
+    summary.firstFinding = ownCopy(`${formatRef(first.ref)}: ${first.message}`.slice(0, 300));
+  }
+  if (dump.node?.istioVersion) summary.istioVersion = ownCopy(dump.node.istioVersion);
+  if (dump.node?.envoyVersion) summary.envoyVersion = ownCopy(dump.node.envoyVersion);
+  return summary;
+}
+
+/**
+ * A fresh copy of a string: a V8 sliced or concatenated string can point into the dump's text or
+ * parsed tree, and a summary kept for the whole scan must not keep either alive.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
