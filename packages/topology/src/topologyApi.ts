@@ -6,6 +6,11 @@ export interface ConfigTopologyAnswer {
   graph: ConfigGraph;
   /** Sources that failed: istiod endpoints, individual proxies. */
   problems: string[];
+  /**
+   * How many proxies there are and how many dumps the graph read (summarised). Above `dumpLimit`
+   * proxies, workloads come from the proxy list and their labels are inferred from pod names.
+   */
+  proxies?: { total: number; summarised: number; dumpLimit: number };
 }
 
 /** Body of `GET /api/topology/status`: what the topology page can ask for. */

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DemoMeshSource } from '../sources/DemoMeshSource';
 import { readConfigTopology } from './configTopology';
 import { createConfigTopologyRouter } from './configTopologyRouter';
+import { ProxySummaryCache } from './proxySummaryCache';
 
 // The demo simulator over real HTTP (istiod debug port + one Envoy admin per proxy).
 describe('readConfigTopology over the demo mesh source', () => {
@@ -42,6 +43,33 @@ describe('readConfigTopology over the demo mesh source', () => {
     expect(split?.weight).toBe(50);
     expect(split?.origins.some((o) => o.startsWith('proxy:reviews-v'))).toBe(true);
     expect(graph.nodes.filter((n) => n.kind === 'workload')).toHaveLength(7);
+  });
+
+  it('above the dump limit, reads no dump: workloads come from the proxy list, gateways in the background', async () => {
+    const full = await readConfigTopology(source);
+    const cache = new ProxySummaryCache(source);
+    const listed = await readConfigTopology(source, { dumpLimit: 0, cache });
+    expect(listed.proxies).toEqual({ total: 7, summarised: 0, dumpLimit: 0 });
+    const workloads = (g: typeof full.graph) =>
+      g.nodes.filter((n) => n.kind === 'workload').map((n) => `${n.id} ${n.version ?? ''}`);
+    expect(workloads(listed.graph)).toEqual(workloads(full.graph));
+    expect(listed.graph.nodes.find((n) => n.id === 'wl:bookinfo/reviews-v2')?.sources).toEqual([
+      'proxyList',
+    ]);
+    // The Gateway selects the ingress gateway by its (inferred) `istio` label.
+    expect(
+      listed.graph.edges.some(
+        (e) => e.kind === 'applies' && e.target === 'wl:istio-system/istio-ingressgateway',
+      ),
+    ).toBe(true);
+    // The gateway's dump was prefetched: once read, the next answer includes its summary.
+    await vi.waitFor(
+      async () => {
+        const again = await readConfigTopology(source, { dumpLimit: 0, cache });
+        expect(again.proxies?.summarised).toBe(1);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 
   it('is served at /api/topology/config', async () => {

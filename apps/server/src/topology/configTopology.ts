@@ -1,6 +1,8 @@
-// The config topology of a live (or demo, or archived) mesh: istiod's registry and config plus
-// every proxy's config dump, read through the MeshSource interface.
-import type { ConfigDump } from '@meshlens/configdump';
+// The config topology of a live (or demo, or archived) mesh: istiod's registry and config, the
+// proxy list, and summaries of the proxies' dumps, read through the MeshSource interface.
+// Up to `dumpLimit` proxies every dump is read (summarised and cached); above it, workloads come
+// from the proxy list (labels inferred from pod names) and only gateway dumps are read, in the
+// background: a large mesh answers in seconds instead of fetching gigabytes of dumps.
 import {
   buildConfigTopology,
   readIstioConfig,
@@ -8,15 +10,35 @@ import {
 } from '@meshlens/topology';
 import type { MeshSource } from '../sources/MeshSource';
 import { formatSourceError } from '../sources/SourceError';
-import { DEFAULT_CONCURRENCY, mapBounded } from '../sources/semaphore';
+import { ProxySummaryCache } from './proxySummaryCache';
 
 export type { ConfigTopologyAnswer };
 
-/** Reads registry, config and every proxy dump from the source and builds the config graph. */
+/** Default number of proxies whose dumps are all read per answer. */
+export const DEFAULT_DUMP_LIMIT = 100;
+
+/** Options of {@link readConfigTopology}. */
+export interface ConfigTopologyOptions {
+  /** Dumps fetched at once (default 4; used when no cache is passed). */
+  concurrency?: number;
+  /** Read every dump up to this many proxies (default {@link DEFAULT_DUMP_LIMIT}). */
+  dumpLimit?: number;
+  /** Summaries kept between requests (the router passes one per source). */
+  cache?: ProxySummaryCache;
+}
+
+/** Reads registry, config, proxy list and proxy summaries from the source; builds the config graph. */
 export async function readConfigTopology(
   source: MeshSource,
-  options: { concurrency?: number } = {},
+  options: ConfigTopologyOptions = {},
 ): Promise<ConfigTopologyAnswer> {
+  const cache =
+    options.cache ??
+    new ProxySummaryCache(
+      source,
+      options.concurrency !== undefined ? { concurrency: options.concurrency } : {},
+    );
+  const limit = options.dumpLimit ?? DEFAULT_DUMP_LIMIT;
   const problems: string[] = [];
   const [services, config, proxies] = await Promise.all([
     source.getServices(),
@@ -28,15 +50,26 @@ export async function readConfigTopology(
   if (!proxies.ok) problems.push(`proxies: ${formatSourceError(proxies.error)}`);
   else problems.push(...proxies.value.warnings);
   const list = proxies.ok ? proxies.value.proxies : [];
-  const dumps = await mapBounded(list, options.concurrency ?? DEFAULT_CONCURRENCY, async (p) => {
-    const r = await source.getConfigDump(p.id);
-    if (!r.ok) problems.push(`${p.id}: ${formatSourceError(r.error)}`);
-    return r.ok ? r.value.dump : undefined;
-  });
+  const ids = list.map((p) => p.id);
+  let summaries;
+  if (list.length <= limit) {
+    const read = await cache.read(ids);
+    problems.push(...read.problems);
+    summaries = read.summaries;
+  } else {
+    // Gateways first: they are few and their dumps carry the gateway -> VirtualService bindings.
+    cache.prefetch(list.filter((p) => p.type === 'router').map((p) => p.id));
+    summaries = cache.cached(ids);
+  }
   const graph = buildConfigTopology({
     ...(services.ok ? { registry: services.value } : {}),
     ...(config.ok ? { config: readIstioConfig(config.value) } : {}),
-    dumps: dumps.filter((d): d is ConfigDump => d !== undefined),
+    summaries,
+    listed: list.map((p) => ({ name: p.name, namespace: p.namespace, type: p.type })),
   });
-  return { graph, problems };
+  return {
+    graph,
+    problems,
+    proxies: { total: list.length, summarised: summaries.length, dumpLimit: limit },
+  };
 }

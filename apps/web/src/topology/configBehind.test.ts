@@ -5,6 +5,7 @@ import { configBehind, edgeHost, proxyOfWorkload } from './configBehind';
 const host = 'reviews.bookinfo.svc.cluster.local';
 const graph: ConfigGraph = {
   warnings: [],
+  namespaces: [],
   nodes: [
     {
       id: `svc:${host}`,

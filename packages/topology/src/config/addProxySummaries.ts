@@ -1,106 +1,100 @@
-// What proxy dumps say about the topology: the workload of each proxy, the services its outbound
-// clusters can reach (what Sidecar scoping left), which workloads back each service (EDS endpoint
-// IPs), and the VirtualService routes actually programmed (route metadata + weighted clusters).
-import type { ConfigDump, IstioClusterName } from '@meshlens/configdump';
+// What proxies say about the topology (from their summarised dumps): the workload of each proxy,
+// the services its outbound clusters can reach (what Sidecar scoping left), which workloads back
+// each service (EDS endpoint IPs), and the VirtualService routes actually programmed.
 import { configIds, namespaceOfHost, type ConfigGraphBuilder } from './configGraphBuilder';
-import { proxyWorkload, type ProxyWorkload } from './proxyWorkload';
+import type { ClusterTarget, ProxySummary } from './proxySummary';
+import type { ProxyWorkload } from './proxyWorkload';
 
-/** The node (service or subset) an Istio outbound cluster stands for; undefined for other clusters. */
-export function clusterTarget(
-  b: ConfigGraphBuilder,
-  n: IstioClusterName | undefined,
-): string | undefined {
-  if (!n || n.direction !== 'outbound' || !n.host) return undefined;
-  const ns = namespaceOfHost(n.host, '');
-  const svc = configIds.service(n.host);
+/** The node (service or subset) an Istio outbound cluster stands for. */
+export function clusterTarget(b: ConfigGraphBuilder, t: ClusterTarget): string {
+  const ns = namespaceOfHost(t.host, '');
+  const svc = configIds.service(t.host);
   b.node(
-    { id: svc, kind: 'service', name: n.host.split('.')[0] ?? n.host, namespace: ns, host: n.host },
+    { id: svc, kind: 'service', name: t.host.split('.')[0] ?? t.host, namespace: ns, host: t.host },
     'proxy',
   );
-  if (!n.subset) return svc;
-  const id = configIds.subset(n.host, n.subset);
+  if (!t.subset) return svc;
+  const id = configIds.subset(t.host, t.subset);
   b.node(
-    { id, kind: 'subset', name: n.subset, namespace: ns, host: n.host, subset: n.subset },
+    { id, kind: 'subset', name: t.subset, namespace: ns, host: t.host, subset: t.subset },
     'proxy',
   );
   b.edge(id, svc, 'subsetOf', 'proxy');
   return id;
 }
 
-/** Adds the workloads of the dumps and returns them (by proxy) for selector matching. */
-export function addProxyDumps(
-  b: ConfigGraphBuilder,
-  dumps: readonly ConfigDump[],
-): ProxyWorkload[] {
-  const workloads: ProxyWorkload[] = [];
-  const byIp = new Map<string, string>();
-  const perDump: { dump: ConfigDump; wl: ProxyWorkload; id: string }[] = [];
-  for (const dump of dumps) {
-    const wl = proxyWorkload(dump);
-    if (!wl) continue;
-    const id = configIds.workload(wl.namespace, wl.name);
-    b.node(
-      {
-        id,
-        kind: 'workload',
-        name: wl.name,
-        namespace: wl.namespace,
-        labels: wl.labels,
-        ...(wl.app ? { app: wl.app } : {}),
-        ...(wl.version ? { version: wl.version } : {}),
-        proxyType: wl.proxyType,
-      },
-      'proxy',
-    );
-    if (wl.ip) byIp.set(wl.ip, id);
-    workloads.push(wl);
-    perDump.push({ dump, wl, id });
-  }
+/** Adds a workload node (from a proxy summary or the proxy list). */
+export function addWorkload(b: ConfigGraphBuilder, wl: ProxyWorkload): string {
+  const id = configIds.workload(wl.namespace, wl.name);
+  b.node(
+    {
+      id,
+      kind: 'workload',
+      name: wl.name,
+      namespace: wl.namespace,
+      labels: wl.labels,
+      ...(wl.app ? { app: wl.app } : {}),
+      ...(wl.version ? { version: wl.version } : {}),
+      ...(wl.labelsInferred ? { labelsInferred: true } : {}),
+      proxyType: wl.proxyType,
+    },
+    wl.labelsInferred ? 'proxyList' : 'proxy',
+  );
+  return id;
+}
 
-  for (const { dump, wl, id } of perDump) {
-    const origin = `proxy:${wl.proxyName}`;
-    for (const c of dump.clusters) {
-      const n = c.istioName;
-      const target = clusterTarget(b, n);
-      if (!target || !n) continue;
-      const svc = configIds.service(n.host);
-      b.edge(id, svc, 'reaches', origin, n.port !== undefined ? { ports: [n.port] } : {});
+/** Adds the workloads and what their proxies programmed; returns the workloads. */
+export function addProxySummaries(
+  b: ConfigGraphBuilder,
+  summaries: readonly ProxySummary[],
+): ProxyWorkload[] {
+  const byIp = new Map<string, string>();
+  const ids = summaries.map((s) => {
+    const id = addWorkload(b, s.workload);
+    if (s.workload.ip) byIp.set(s.workload.ip, id);
+    return id;
+  });
+  summaries.forEach((s, i) => {
+    const id = ids[i] ?? '';
+    const origin = `proxy:${s.workload.proxyName}`;
+    for (const c of s.clusters) {
+      clusterTarget(b, c);
+      b.edge(
+        id,
+        configIds.service(c.host),
+        'reaches',
+        origin,
+        c.port !== undefined ? { ports: [c.port] } : {},
+      );
     }
-    for (const ce of dump.endpoints) {
-      const target = clusterTarget(b, dump.index.clusterByName.get(ce.clusterName)?.istioName);
-      if (!target) continue;
-      for (const e of ce.endpoints) {
-        const backing = e.address.kind === 'socket' ? byIp.get(e.address.ip) : undefined;
-        if (backing) b.edge(target, backing, 'selects', origin);
+    for (const e of s.endpoints) {
+      const t = clusterTarget(b, e);
+      for (const ip of e.ips) {
+        const backing = byIp.get(ip);
+        if (backing) b.edge(t, backing, 'selects', origin);
       }
     }
-    for (const rc of dump.routeConfigs) {
-      for (const vh of rc.virtualHosts) {
-        for (const r of vh.routes) {
-          const ref = r.istioConfig;
-          if (!ref || ref.kind !== 'VirtualService') continue;
-          const vs = configIds.virtualService(ref.namespace, ref.name);
-          b.node(
-            { id: vs, kind: 'virtualService', name: ref.name, namespace: ref.namespace },
-            'proxy',
-          );
-          if (wl.proxyType === 'router') b.edge(id, vs, 'binds', origin);
-          const route = r.name ? { route: r.name } : {};
-          const a = r.action;
-          if (a.kind === 'cluster') {
-            const t = clusterTarget(b, dump.index.clusterByName.get(a.cluster)?.istioName);
-            if (t) b.edge(vs, t, 'routes', origin, { weight: 100, protocol: 'http', ...route });
-          } else if (a.kind === 'weighted_clusters') {
-            for (const wc of a.clusters) {
-              const t = clusterTarget(b, dump.index.clusterByName.get(wc.name)?.istioName);
-              const weight =
-                a.totalWeight > 0 ? Math.round((wc.weight / a.totalWeight) * 10000) / 100 : 0;
-              if (t) b.edge(vs, t, 'routes', origin, { weight, protocol: 'http', ...route });
-            }
-          }
-        }
+    for (const r of s.routes) {
+      const vs = configIds.virtualService(r.virtualService.namespace, r.virtualService.name);
+      b.node(
+        {
+          id: vs,
+          kind: 'virtualService',
+          name: r.virtualService.name,
+          namespace: r.virtualService.namespace,
+        },
+        'proxy',
+      );
+      if (s.workload.proxyType === 'router') b.edge(id, vs, 'binds', origin);
+      const route = r.route ? { route: r.route } : {};
+      for (const t of r.targets) {
+        b.edge(vs, clusterTarget(b, t), 'routes', origin, {
+          weight: t.weight,
+          protocol: 'http',
+          ...route,
+        });
       }
     }
-  }
-  return workloads;
+  });
+  return summaries.map((s) => s.workload);
 }

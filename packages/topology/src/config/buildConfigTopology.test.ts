@@ -200,3 +200,70 @@ describe('config topology: DestinationRule subsets and service selectors (demo d
     expect(selected).toEqual(['wl:bookinfo/details-v1']);
   });
 });
+
+describe('config topology: reach (Sidecar scoping) and workloads from the proxy list', () => {
+  const mesh = generateDemoMesh();
+  const dumps = mesh.proxies.map((p) => {
+    const r = parseConfigDump(JSON.stringify(p.dump), { fileName: p.fileName });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.dump;
+  });
+  const sidecar = {
+    kind: 'Sidecar',
+    apiVersion: 'networking.istio.io/v1',
+    name: 'ratings',
+    namespace: 'bookinfo',
+    raw: {
+      spec: {
+        workloadSelector: { labels: { app: 'ratings' } },
+        egress: [{ hosts: ['./*', 'istio-system/*'] }],
+      },
+    },
+  };
+
+  it('with the config known, an unscoped workload reaches all (no edges); a scoped one keeps them', () => {
+    const g = buildConfigTopology({ config: readIstioConfig([sidecar]), dumps });
+    const details = g.nodes.find((n) => n.id === 'wl:bookinfo/details-v1');
+    expect(details?.reachesAll).toBe(true);
+    expect(edgesOf(g, 'reaches', 'wl:bookinfo/details-v1')).toEqual([]);
+    const ratings = g.nodes.find((n) => n.id === 'wl:bookinfo/ratings-v1');
+    expect(ratings?.reachesAll).toBeUndefined();
+    expect(edgesOf(g, 'reaches', 'wl:bookinfo/ratings-v1').length).toBeGreaterThan(0);
+    expect(edgesOf(g, 'applies', 'sidecar:bookinfo/ratings').map((e) => e.target)).toEqual([
+      'wl:bookinfo/ratings-v1',
+    ]);
+    const bookinfo = g.namespaces.find((n) => n.namespace === 'bookinfo');
+    expect(bookinfo?.sidecars).toBe(1);
+    expect(bookinfo?.reachAll).toBe((bookinfo?.workloads ?? 0) - 1);
+  });
+
+  it('listed proxies become the same workloads and service selections as their dumps give', () => {
+    const registry = mesh.services.map((s) => ({
+      hostname: s.hostname,
+      name: s.name,
+      namespace: s.namespace,
+      registry: 'Kubernetes',
+      ports: s.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
+      meshExternal: false,
+    }));
+    const listed = mesh.proxies.map((p) => ({
+      name: p.podName,
+      namespace: p.namespace,
+      type: p.proxyType,
+    }));
+    const fromDumps = buildConfigTopology({ registry, dumps });
+    const fromList = buildConfigTopology({ registry, listed });
+    const workloads = (g: ConfigGraph) =>
+      g.nodes
+        .filter((n) => n.kind === 'workload')
+        .map((n) => `${n.id} ${n.app ?? ''} ${n.version ?? ''}`);
+    expect(workloads(fromList)).toEqual(workloads(fromDumps));
+    expect(fromList.nodes.find((n) => n.kind === 'workload')?.labelsInferred).toBe(true);
+    const serviceSelects = (g: ConfigGraph) =>
+      edgesOf(g, 'selects')
+        .filter((e) => e.source.startsWith('svc:'))
+        .map((e) => `${e.source} ${e.target}`);
+    expect(serviceSelects(fromList).length).toBeGreaterThan(3);
+    expect(serviceSelects(fromList)).toEqual(serviceSelects(fromDumps));
+  });
+});

@@ -2,11 +2,13 @@
 // ServiceEntries), its config (Gateways, VirtualServices, DestinationRules, Sidecars) and whatever
 // proxy dumps are available (workloads, reachable services, programmed routes).
 import type { ConfigDump } from '@meshlens/configdump';
-import { addProxyDumps } from './addProxyDumps';
-import type { ConfigGraph } from './configGraph';
+import type { RegistryService } from '@meshlens/istiod';
+import { addProxySummaries, addWorkload } from './addProxySummaries';
+import type { ConfigGraph, ConfigGraphNode } from './configGraph';
 import { ConfigGraphBuilder, configIds, namespaceOfHost } from './configGraphBuilder';
 import { egressHostAllows, labelsMatch, resolveHost } from './istioHost';
-import type { RegistryService } from '@meshlens/istiod';
+import { summariseProxyDump, type ProxySummary } from './proxySummary';
+import { listedProxyWorkload, type ProxyWorkload } from './proxyWorkload';
 import type { IstioConfigSet } from './readIstioConfig';
 
 /** Inputs of the config topology; each is optional. */
@@ -17,8 +19,28 @@ export interface ConfigTopologyInput {
   config?: IstioConfigSet;
   /** Parsed proxy config dumps. */
   dumps?: readonly ConfigDump[];
+  /** Summaries of proxy dumps (what the server caches instead of dumps). */
+  summaries?: readonly ProxySummary[];
+  /**
+   * Proxies known only from the proxy list (no dump read): they become workloads with labels
+   * inferred from their names. Ignored for a proxy a dump or summary already describes.
+   */
+  listed?: readonly { name: string; namespace: string; type: string }[];
   /** Kubernetes DNS suffix for short names (default `cluster.local`). */
   domainSuffix?: string;
+  /** Istio's root namespace, whose selector-less Sidecar is the mesh default (default `istio-system`). */
+  rootNamespace?: string;
+}
+
+function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 /** Builds the config graph. */
@@ -63,7 +85,27 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
       );
     }
   }
-  const workloads = addProxyDumps(b, input.dumps ?? []);
+  const summaries = [
+    ...(input.summaries ?? []),
+    ...(input.dumps ?? []).flatMap((d) => summariseProxyDump(d) ?? []),
+  ];
+  const workloads: ProxyWorkload[] = addProxySummaries(b, summaries);
+  // Proxies only listed: workloads named after their pods (one per workload, first wins).
+  const summarised = new Set(workloads.map((w) => configIds.workload(w.namespace, w.name)));
+  const serviceNames = groupBy(
+    [...b.nodes.values()].filter((n) => n.kind === 'service' && n.host?.includes('.svc.')),
+    (n) => n.namespace,
+  );
+  for (const p of input.listed ?? []) {
+    const names = (serviceNames.get(p.namespace) ?? []).map((n) => n.name);
+    const wl = listedProxyWorkload(p, names);
+    const id = configIds.workload(wl.namespace, wl.name);
+    if (summarised.has(id)) continue;
+    summarised.add(id);
+    addWorkload(b, wl);
+    workloads.push(wl);
+  }
+  const workloadsByNs = groupBy(workloads, (w) => w.namespace);
 
   /** A service referenced by config: created unresolved when nothing defines it. */
   const serviceRef = (host: string, namespace: string): string => {
@@ -90,6 +132,12 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
   // Workloads the proxies' endpoints put behind each host. A subset's labels are ANDed with its
   // service's selector, so when endpoints are known only those workloads can match the subset
   // (`version: v1` alone would otherwise select every v1 workload of the namespace).
+  for (const wl of workloads) {
+    if (!wl.labelsInferred || !wl.app) continue;
+    const svc = configIds.service(`${wl.app}.${wl.namespace}.svc.${domain}`);
+    if (b.nodes.has(svc))
+      b.edge(svc, configIds.workload(wl.namespace, wl.name), 'selects', 'proxyList');
+  }
   const behindHost = new Map<string, Set<string>>();
   for (const e of b.edges.values()) {
     if (e.kind !== 'selects') continue;
@@ -123,9 +171,8 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
         'config',
       );
       b.edge(id, svc, 'subsetOf', 'configz');
-      for (const wl of workloads) {
+      for (const wl of workloadsByNs.get(namespaceOfHost(host, dr.namespace)) ?? []) {
         if (
-          wl.namespace === namespaceOfHost(host, dr.namespace) &&
           Object.keys(s.labels).length > 0 &&
           labelsMatch(s.labels, wl.labels) &&
           (behindHost.get(host)?.has(configIds.workload(wl.namespace, wl.name)) ?? true)
@@ -204,6 +251,11 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
     }
   }
 
+  const services = [...b.nodes.values()].filter((n) => n.kind === 'service' && n.host);
+  const servicesByNs = groupBy(services, (n) => n.namespace);
+  const root = input.rootNamespace ?? 'istio-system';
+  const scoped = new Set<string>();
+  let meshDefault = false;
   for (const sc of config?.sidecars ?? []) {
     const id = configIds.sidecar(sc.namespace, sc.name);
     b.node(
@@ -216,22 +268,46 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
       },
       'config',
     );
-    for (const wl of workloads) {
-      if (wl.namespace === sc.namespace && labelsMatch(sc.selector ?? {}, wl.labels)) {
-        b.edge(id, configIds.workload(wl.namespace, wl.name), 'applies', 'configz');
+    if (sc.namespace === root && !sc.selector) meshDefault = true;
+    for (const wl of workloadsByNs.get(sc.namespace) ?? []) {
+      if (labelsMatch(sc.selector ?? {}, wl.labels)) {
+        const wlId = configIds.workload(wl.namespace, wl.name);
+        b.edge(id, wlId, 'applies', 'configz');
+        scoped.add(wlId);
       }
     }
-    const services = [...b.nodes.values()].filter((n) => n.kind === 'service' && n.host);
     for (const spec of sc.egressHosts) {
-      const matched = services.filter((s) =>
-        egressHostAllows(spec, sc.namespace, s.host ?? '', s.namespace),
-      );
-      for (const s of matched) b.edge(id, s.id, 'allows', 'configz');
       const slash = spec.indexOf('/');
+      const specNs = slash < 0 ? '*' : spec.slice(0, slash);
       const host = slash < 0 ? spec : spec.slice(slash + 1);
-      if (matched.length === 0 && !host.includes('*')) {
+      // Only the namespace the spec names can match (`*/` = every namespace).
+      const candidates =
+        specNs === '*'
+          ? services
+          : (servicesByNs.get(specNs === '.' ? sc.namespace : specNs) ?? []);
+      const matched = candidates.filter((n) =>
+        egressHostAllows(spec, sc.namespace, n.host ?? '', n.namespace),
+      );
+      for (const n of matched) b.edge(id, n.id, 'allows', 'configz');
+      if (matched.length === 0 && !host.includes('*') && specNs !== '~') {
         b.edge(id, serviceRef(host, sc.namespace), 'allows', 'configz');
       }
+    }
+  }
+  // Reach: with the Istio config known, a workload no Sidecar scopes reaches every service (the
+  // default). Its `reaches` edges go and the node says so; a namespace-level count is in
+  // `namespaces`. Without config we cannot tell, and the proxies' own edges stay.
+  if (config && !meshDefault) {
+    const unscoped = new Set<string>();
+    for (const wl of workloads) {
+      const id = configIds.workload(wl.namespace, wl.name);
+      if (scoped.has(id)) continue;
+      const node: ConfigGraphNode | undefined = b.nodes.get(id);
+      if (node) node.reachesAll = true;
+      unscoped.add(id);
+    }
+    for (const [key, e] of b.edges) {
+      if (e.kind === 'reaches' && unscoped.has(e.source)) b.edges.delete(key);
     }
   }
   return b.build();

@@ -17,7 +17,13 @@ export type ConfigNodeKind =
   | 'sidecar';
 
 /** Where a node or edge was learnt from. */
-export type ConfigSource = 'registry' | 'config' | 'proxy';
+export type ConfigSource =
+  | 'registry'
+  | 'config'
+  /** A proxy's (summarised) config dump. */
+  | 'proxy'
+  /** The mesh's proxy list alone (istiod syncz): a workload whose dump was not read. */
+  | 'proxyList';
 
 /** A node of the config graph. */
 export interface ConfigGraphNode {
@@ -45,6 +51,13 @@ export interface ConfigGraphNode {
   policies?: string[];
   /** The proxy type of a workload (`sidecar`, `router`...). */
   proxyType?: string;
+  /** Workload labels guessed from the pod name (its dump was not read), see `listedProxyWorkload`. */
+  labelsInferred?: boolean;
+  /**
+   * Workloads: no Sidecar scopes it, so by Istio's default it can reach every service of the mesh.
+   * Its `reaches` edges are then omitted (they would join it to everything and say nothing).
+   */
+  reachesAll?: boolean;
   /** Referenced by configuration but defined nowhere we can see (a likely misconfiguration). */
   unresolved?: boolean;
   sources: ConfigSource[];
@@ -85,10 +98,23 @@ export interface ConfigGraphEdge {
   origins: string[];
 }
 
+/** Per-namespace counts, and how far its workloads can reach (Sidecar scoping). */
+export interface ConfigNamespaceSummary {
+  namespace: string;
+  services: number;
+  workloads: number;
+  /** Workloads no Sidecar scopes (Istio's default: they reach every service of the mesh). */
+  reachAll: number;
+  /** Sidecar objects of the namespace. */
+  sidecars: number;
+}
+
 /** The config topology. */
 export interface ConfigGraph {
   nodes: ConfigGraphNode[];
   edges: ConfigGraphEdge[];
+  /** One entry per namespace with nodes, sorted by name. */
+  namespaces: ConfigNamespaceSummary[];
   /** Things that look wrong (unknown hosts, undefined subsets, unbound gateways). */
   warnings: string[];
 }

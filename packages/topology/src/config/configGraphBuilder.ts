@@ -3,6 +3,7 @@ import type {
   ConfigGraph,
   ConfigGraphEdge,
   ConfigGraphNode,
+  ConfigNamespaceSummary,
   ConfigSource,
 } from './configGraph';
 
@@ -65,7 +66,27 @@ export class ConfigGraphBuilder {
       a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     const edges = [...this.edges.values()].sort(byId);
     for (const e of edges) e.ports?.sort((a, b) => a - b);
-    return { nodes: [...this.nodes.values()].sort(byId), edges, warnings: [...this.warnings] };
+    const nodes = [...this.nodes.values()].sort(byId);
+    const namespaces = new Map<string, ConfigNamespaceSummary>();
+    for (const n of nodes) {
+      if (!n.namespace) continue;
+      let ns = namespaces.get(n.namespace);
+      if (!ns) {
+        ns = { namespace: n.namespace, services: 0, workloads: 0, reachAll: 0, sidecars: 0 };
+        namespaces.set(n.namespace, ns);
+      }
+      if (n.kind === 'service') ns.services++;
+      else if (n.kind === 'workload') {
+        ns.workloads++;
+        if (n.reachesAll) ns.reachAll++;
+      } else if (n.kind === 'sidecar') ns.sidecars++;
+    }
+    return {
+      nodes,
+      edges,
+      namespaces: [...namespaces.values()].sort((a, b) => a.namespace.localeCompare(b.namespace)),
+      warnings: [...this.warnings],
+    };
   }
 }
 

@@ -3,6 +3,7 @@ export type {
   ConfigGraph,
   ConfigGraphEdge,
   ConfigGraphNode,
+  ConfigNamespaceSummary,
   ConfigNodeKind,
   ConfigSource,
 } from './configGraph';
@@ -20,4 +21,15 @@ export {
   type VirtualServiceConfig,
   type VsRoute,
 } from './readIstioConfig';
-export { proxyWorkload, type ProxyWorkload } from './proxyWorkload';
+export {
+  listedProxyWorkload,
+  proxyWorkload,
+  workloadOfPod,
+  type ProxyWorkload,
+} from './proxyWorkload';
+export {
+  summariseProxyDump,
+  type ClusterTarget,
+  type ProgrammedRoute,
+  type ProxySummary,
+} from './proxySummary';

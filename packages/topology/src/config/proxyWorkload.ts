@@ -11,6 +11,8 @@ export interface ProxyWorkload {
   proxyType: string;
   /** `<pod>.<namespace>`, how istioctl names a proxy. */
   proxyName: string;
+  /** Known only from the proxy list: name from the pod name, `app`/`version` guessed from it. */
+  labelsInferred?: boolean;
 }
 
 /**
@@ -31,12 +33,7 @@ export function proxyWorkload(dump: ConfigDump): ProxyWorkload | undefined {
     typeof meta.WORKLOAD_NAME === 'string'
       ? meta.WORKLOAD_NAME
       : undefined;
-  const hash = node.labels['pod-template-hash'];
-  let name = fromMeta ?? node.podName;
-  if (!fromMeta) {
-    if (hash && name.includes(`-${hash}-`)) name = name.slice(0, name.indexOf(`-${hash}-`));
-    else name = name.replace(/-[a-z0-9]{5,10}-[a-z0-9]{5}$/, '');
-  }
+  const name = fromMeta ?? workloadOfPod(node.podName, node.labels['pod-template-hash']);
   const app = node.labels.app ?? node.labels['service.istio.io/canonical-name'];
   const version = node.labels.version ?? node.labels['service.istio.io/canonical-revision'];
   return {
@@ -48,5 +45,51 @@ export function proxyWorkload(dump: ConfigDump): ProxyWorkload | undefined {
     ...(node.ip ? { ip: node.ip } : {}),
     proxyType: node.proxyType,
     proxyName: `${node.podName}.${node.namespace}`,
+  };
+}
+
+/** A Deployment pod's workload: the pod name without its ReplicaSet hash and pod suffix. */
+export function workloadOfPod(podName: string, templateHash?: string): string {
+  if (templateHash && podName.includes(`-${templateHash}-`)) {
+    return podName.slice(0, podName.indexOf(`-${templateHash}-`));
+  }
+  return podName.replace(/-[a-z0-9]{5,10}-[a-z0-9]{5}$/, '');
+}
+
+/**
+ * The workload of a proxy known only from the proxy list (no dump read): its name from the pod
+ * name, and `app`/`version` guessed the way Kiali's naming convention reads them: the longest
+ * service name of the namespace that prefixes the workload name is the app, a `v<N>` rest is the
+ * version (`reviews-v2` behind service `reviews` -> app reviews, version v2). Marked inferred.
+ */
+export function listedProxyWorkload(
+  proxy: { name: string; namespace: string; type: string },
+  servicesOfNamespace: readonly string[],
+): ProxyWorkload {
+  const name = workloadOfPod(proxy.name);
+  let app = name;
+  let version: string | undefined;
+  let best = '';
+  for (const s of servicesOfNamespace) {
+    if (s.length > best.length && name.startsWith(`${s}-`)) best = s;
+  }
+  const rest = best ? name.slice(best.length + 1) : '';
+  if (/^v\d+[a-z0-9]*$/.test(rest)) {
+    app = best;
+    version = rest;
+  }
+  const labels: Record<string, string> = { app, ...(version ? { version } : {}) };
+  // Istio's gateway charts label `istio-ingressgateway` pods `istio: ingressgateway`, which is
+  // what Gateway selectors name.
+  if (proxy.type === 'router' && name.startsWith('istio-')) labels.istio = name.slice(6);
+  return {
+    name,
+    namespace: proxy.namespace,
+    labels,
+    app,
+    ...(version ? { version } : {}),
+    proxyType: proxy.type,
+    proxyName: `${proxy.name}.${proxy.namespace}`,
+    labelsInferred: true,
   };
 }
