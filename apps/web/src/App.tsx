@@ -14,6 +14,9 @@ import { ProxyOverview } from './overview/ProxyOverview';
 import { RedactExport } from './redact/RedactExport';
 import { useDumpSources } from './redact/useDumpSources';
 import { ErrorBoundary } from './shell/ErrorBoundary';
+import { SaveSnapshot } from './snapshots/SaveSnapshot';
+import { SnapshotsLayer, SnapshotsNav } from './snapshots/SnapshotsLayer';
+import { useSnapshotShell } from './snapshots/useSnapshotShell';
 import { TablesView } from './tables/TablesView';
 import { TracedGraph } from './trace/TracedGraph';
 import { TraceView } from './trace/TraceView';
@@ -67,6 +70,14 @@ export function App(): React.JSX.Element {
   // A shared compare link opens on the landing page (to open the files), then on the compare view.
   const diffOpen = url.diff !== undefined && !meshOpen && dumps.length > 0;
   const current = meshOpen || diffOpen ? undefined : selected;
+  // Saved snapshots (when the server keeps them) and the `/?snapshot=<id>` permalink.
+  const snap = useSnapshotShell({
+    store: caps.data?.snapshots,
+    load,
+    dumps,
+    setUrl,
+    navigationKey: `${url.dump}\n${meshOpen}\n${diffOpen}\n${topo.open}`,
+  });
 
   /** Selects one of just-opened dumps: the one the URL names (restoring its view), else the first. */
   const selectOpened = useCallback(
@@ -247,6 +258,7 @@ export function App(): React.JSX.Element {
               Mesh
             </button>
           )}
+          <SnapshotsNav shell={snap} />
           <button
             type="button"
             className={`btn${topo.open ? ' btn--on' : ''}`}
@@ -285,6 +297,7 @@ export function App(): React.JSX.Element {
               : 'no node information in this dump'}
           </span>
           <RedactExport dump={current} source={() => sourceOf(current.id)} />
+          {snap.enabled && <SaveSnapshot dump={current} source={() => sourceOf(current.id)} />}
           {demo.proxies && (
             <DemoProxyList
               proxies={demo.proxies}
@@ -296,6 +309,7 @@ export function App(): React.JSX.Element {
       )}
 
       <LoadStatus jobs={jobs} failures={failures} onCancel={cancel} onDismiss={dismissFailure} />
+      <SnapshotsLayer shell={snap} />
       {demo.error && (
         <div className="banner banner--error" role="alert" data-testid="demo-error">
           {demo.error}
