@@ -1,7 +1,10 @@
 // Starts the real `meshlens serve` CLI (which builds the web app when its sources changed) on a
 // free loopback port, and stops it again. Used by the global setup unless MESHLENS_BASE_URL is set.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cliMain, repoRoot, tsxBin } from './paths';
 
 /** A running server started by the suite. */
@@ -57,7 +60,11 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
  */
 export async function startMeshlensServer(timeoutMs = 300_000): Promise<StartedServer> {
   const port = await freePort();
-  const child = spawn(tsxBin, [cliMain, 'serve', '--port', String(port), '--no-open'], {
+  // Saved snapshots go to a fresh temp dir (removed on stop), never to the user's ~/.meshlens.
+  const dataDir = mkdtempSync(join(tmpdir(), 'meshlens-e2e-data-'));
+  const removeData = (): void => rmSync(dataDir, { recursive: true, force: true });
+  const args = [cliMain, 'serve', '--port', String(port), '--no-open', '--data-dir', dataDir];
+  const child = spawn(tsxBin, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stopping it also stops the node process tsx starts.
@@ -67,7 +74,7 @@ export async function startMeshlensServer(timeoutMs = 300_000): Promise<StartedS
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stopChild(child);
+      void stopChild(child).then(removeData);
       reject(
         new Error(`e2e: meshlens serve did not start within ${timeoutMs / 1000}s.\n${output}`),
       );
@@ -88,6 +95,7 @@ export async function startMeshlensServer(timeoutMs = 300_000): Promise<StartedS
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      removeData();
       reject(
         new Error(`e2e: meshlens serve exited (${code ?? signal}) before it was ready.\n${output}`),
       );
@@ -96,5 +104,5 @@ export async function startMeshlensServer(timeoutMs = 300_000): Promise<StartedS
   // Keep draining the pipes so the server never blocks on a full stdout buffer.
   child.stdout?.resume();
   child.stderr?.resume();
-  return { url, stop: () => stopChild(child) };
+  return { url, stop: () => stopChild(child).then(removeData) };
 }
