@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { OpenDump } from '../dumps/useDumps';
 import type { ParseSource } from '../dumps/workerProtocol';
+import { MeshScanBar } from './MeshScanBar';
 import { MeshSourceBanner } from './MeshSourceBanner';
 import { MeshTable } from './MeshTable';
 import { MeshToolbar } from './MeshToolbar';
@@ -10,10 +11,13 @@ import { ProxyPanel } from './ProxyPanel';
 import { filterMeshProxies } from './filterMeshProxies';
 import type { MeshUrlState } from './meshUrlState';
 import { type ProxyHealth, proxyHealth } from './proxyHealth';
+import { type MeshSort, sortMeshProxies } from './sortMeshProxies';
 import { useBugReportUpload } from './useBugReportUpload';
 import { meshBase, useMeshProxies } from './useMeshApi';
+import { useMeshScan } from './useMeshScan';
 import { useOpenMeshProxy } from './useOpenMeshProxy';
 import './mesh.css';
+import './meshScan.css';
 
 const emptyProxies: readonly MeshProxyInfo[] = [];
 
@@ -47,10 +51,18 @@ export function MeshPage(props: {
     }),
   );
 
+  const scan = useMeshScan(base);
+  const [sort, setSort] = useState<MeshSort>();
+
   const proxies = list.data?.proxies ?? emptyProxies;
   const shown = useMemo(
-    () => filterMeshProxies(proxies, state.filter, state.health),
-    [proxies, state.filter, state.health],
+    () =>
+      sortMeshProxies(
+        filterMeshProxies(proxies, state.filter, state.health, scan.results),
+        scan.results,
+        sort,
+      ),
+    [proxies, state.filter, state.health, scan.results, sort],
   );
   const counts = useMemo(() => {
     const c: Record<ProxyHealth, number> = {
@@ -117,6 +129,7 @@ export function MeshPage(props: {
         onAuto={setAuto}
         onUpload={(file) => void uploader.upload(file)}
       />
+      <MeshScanBar scan={scan} proxies={proxies.length} />
       <div className="mesh-page__body">
         <div className="mesh-page__list">
           {list.isPending && <p className="muted mesh-page__empty">Listing the proxies…</p>}
@@ -136,6 +149,9 @@ export function MeshPage(props: {
           {shown.length > 0 && (
             <MeshTable
               proxies={shown}
+              scan={scan.progress ? scan.results : undefined}
+              sort={sort}
+              onSort={setSort}
               selected={state.proxy}
               busy={opener.busy}
               openErrors={opener.errors}

@@ -80,4 +80,44 @@ describe('filterMeshProxies', () => {
     expect(ids(filterMeshProxies(proxies, '', 'error'))).toEqual(['ratings-v1-c']);
     expect(ids(filterMeshProxies(proxies, 'istio-system', 'synced'))).toEqual([]);
   });
+
+  it('matches scan results: "scan-failed", the scan error and the first finding', () => {
+    const scan = new Map([
+      [
+        'details-v1-e.bookinfo',
+        {
+          id: 'details-v1-e.bookinfo',
+          error: {
+            kind: 'timeout',
+            message: 'no complete answer after 2s',
+            advice: 'raise --timeout',
+          },
+        },
+      ],
+      [
+        'reviews-v2-b.bookinfo',
+        {
+          id: 'reviews-v2-b.bookinfo',
+          summary: {
+            listeners: 1,
+            routes: 1,
+            clusters: 1,
+            endpoints: 0,
+            secrets: 0,
+            dumpBytes: 10,
+            fetchMs: 1,
+            errors: 1,
+            warnings: 0,
+            firstFinding: 'cluster outbound|9080||ratings: no endpoints',
+          },
+        },
+      ],
+    ]);
+    expect(ids(filterMeshProxies(proxies, 'scan-failed', 'all', scan))).toEqual(['details-v1-e']);
+    expect(ids(filterMeshProxies(proxies, 'complete answer', 'all', scan))).toEqual([
+      'details-v1-e',
+    ]);
+    expect(ids(filterMeshProxies(proxies, 'no endpoints', 'all', scan))).toEqual(['reviews-v2-b']);
+    expect(filterMeshProxies(proxies, 'scan-failed', 'all')).toEqual([]);
+  });
 });
