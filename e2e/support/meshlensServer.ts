@@ -55,15 +55,27 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 }
 
 /**
- * Runs `tsx apps/server/src/cli/main.ts serve --port <free> --no-open` and resolves once it
- * prints its "running at <url>" line. Rejects with the server's output when it exits or stalls.
+ * Runs `tsx apps/server/src/cli/main.ts serve --port <free> --no-open [...extraArgs]` and resolves
+ * once it prints its "running at <url>" line. Rejects with the server's output when it exits or stalls.
  */
-export async function startMeshlensServer(timeoutMs = 300_000): Promise<StartedServer> {
+export async function startMeshlensServer(
+  timeoutMs = 300_000,
+  extraArgs: readonly string[] = [],
+): Promise<StartedServer> {
   const port = await freePort();
   // Saved snapshots go to a fresh temp dir (removed on stop), never to the user's ~/.meshlens.
   const dataDir = mkdtempSync(join(tmpdir(), 'meshlens-e2e-data-'));
   const removeData = (): void => rmSync(dataDir, { recursive: true, force: true });
-  const args = [cliMain, 'serve', '--port', String(port), '--no-open', '--data-dir', dataDir];
+  const args = [
+    cliMain,
+    'serve',
+    '--port',
+    String(port),
+    '--no-open',
+    '--data-dir',
+    dataDir,
+    ...extraArgs,
+  ];
   const child = spawn(tsxBin, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
