@@ -95,6 +95,8 @@ export function generateDemoMesh(options: DemoMeshOptions = {}): DemoMesh {
     options.seed !== undefined && Number.isFinite(options.seed) ? Math.trunc(options.seed) : 1;
   const now = options.now ?? DEFAULT_DEMO_NOW;
   const replicas = positiveInt(options.endpointsPerVersion, 1);
+  // Without the option, each generated service gets its own replica count from the seed.
+  const fixedReplicas = options.endpointsPerVersion !== undefined;
   const extra = Math.max(
     0,
     positiveInt(options.services, BOOKINFO_SERVICE_COUNT) - BOOKINFO_SERVICE_COUNT,
@@ -103,7 +105,7 @@ export function generateDemoMesh(options: DemoMeshOptions = {}): DemoMesh {
 
   const namespaces = teamNamespaces(random.fork('namespaces'), extra);
   const generated = generatedServiceSpecs(random.fork('services'), namespaces, {
-    replicas,
+    ...(fixedReplicas ? { replicas } : {}),
     ...(options.versions !== undefined ? { versions: positiveInt(options.versions, 1) } : {}),
   });
   const specs = [...bookinfoServiceSpecs(replicas), ...generated, ...istioSystemServiceSpecs()];

@@ -98,11 +98,22 @@ describe('scaling', () => {
     );
     expect(dump.listeners.filter((l) => /^10\./.test(l.name))).toHaveLength(tcpPorts);
     // Canary VirtualServices route by weight to subsets that exist.
-    const canaries = mesh.virtualServices.filter((vs) => vs.name.startsWith('svc-'));
+    const generatedVs = mesh.virtualServices.filter((vs) => vs.name.startsWith('svc-'));
+    const canaries = generatedVs.filter((vs) => vs.http.some((h) => h.route.length > 1));
     expect(canaries.length).toBeGreaterThan(5);
-    for (const vs of canaries) {
-      const weights = vs.http[0]?.route.map((r) => r.weight ?? 0) ?? [];
-      expect(weights.reduce((a, b) => a + b, 0)).toBe(100);
+    for (const vs of generatedVs) {
+      const subsets = new Set(
+        mesh.destinationRules.find((d) => d.host === vs.name)?.subsets.map((x) => x.name),
+      );
+      for (const h of vs.http) {
+        for (const d of h.route)
+          expect(subsets.has(d.subset ?? ''), `${vs.name} ${d.subset}`).toBe(true);
+        if (h.route.length < 2) continue;
+        expect(
+          h.route.reduce((a, d) => a + (d.weight ?? 0), 0),
+          vs.name,
+        ).toBe(100);
+      }
     }
   });
 

@@ -14,7 +14,10 @@ export interface DemoMeshOptions {
   services?: number;
   /** Versions per generated service (default: 1..3, picked from the seed). Bookinfo keeps its own. */
   versions?: number;
-  /** Pods (and so endpoints) per service version (default 1). */
+  /**
+   * Pods (and so endpoints) per service version. Default: 1 for Bookinfo; for each generated
+   * service 1, 2 or 3 from the seed (mostly 1), like deployments scaled to their load.
+   */
   endpointsPerVersion?: number;
   /** Seed of every random choice (names, IPs, serials). Default 1. */
   seed?: number;
@@ -84,6 +87,8 @@ export interface DemoRouteDestination {
 /** A match condition of a VirtualService HTTP route (the fields this demo uses). */
 export interface DemoHttpMatch {
   uri?: { exact: string } | { prefix: string };
+  /** Service port the match is limited to (Istio's `match.port`); absent = every port. */
+  port?: number;
   /** Header name -> exact value. */
   headers?: Record<string, string>;
 }

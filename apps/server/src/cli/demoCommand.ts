@@ -84,7 +84,11 @@ function withMeshOptions(command: Command): Command {
       'versions per generated service (default 1-3, from the seed)',
       positiveInteger,
     )
-    .option('--endpoints <E>', 'pods (endpoints) per service version (default 1)', positiveInteger)
+    .option(
+      '--endpoints <E>',
+      'pods (endpoints) per service version (default: 1 for Bookinfo, 1-3 per generated service)',
+      positiveInteger,
+    )
     .option('--now <ISO>', 'generation time; certificates are valid from 1h before it', isoDate)
     .option(
       '--proxy <NAMES>',

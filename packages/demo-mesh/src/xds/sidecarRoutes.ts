@@ -54,9 +54,12 @@ export function sidecarRouteConfigs(mesh: DemoMesh, clientNamespace: string): Js
     for (const p of service.ports) {
       if (!isHttpProtocol(p.protocol)) continue;
       const hostAndPort = `${service.hostname}:${p.port}`;
-      const routes = vs
-        ? virtualServiceRoutes(vs)
-        : [defaultRoute(clusterName('outbound', p.port, '', service.hostname), hostAndPort)];
+      // A VirtualService whose routes all match other ports leaves this port on the default route.
+      const vsRoutes = vs ? virtualServiceRoutes(vs, p.port) : [];
+      const routes =
+        vsRoutes.length > 0
+          ? vsRoutes
+          : [defaultRoute(clusterName('outbound', p.port, '', service.hostname), hostAndPort)];
       const vhosts = byPort.get(p.port) ?? [];
       vhosts.push({
         name: hostAndPort,

@@ -47,11 +47,21 @@ function decoratorPath(match: DemoHttpMatch | undefined): string {
   return '/*';
 }
 
+/** The matches of `http` that apply on `port` (all when no port is given); `[]` = none apply. */
+function matchesOnPort(
+  http: DemoHttpRoute,
+  port: number | undefined,
+): (DemoHttpMatch | undefined)[] {
+  if (!http.match) return [undefined];
+  return http.match.filter((m) => port === undefined || m.port === undefined || m.port === port);
+}
+
 /**
  * The Envoy routes of a VirtualService: one per (HTTP route x match), since Envoy has no OR of
- * matches; `operationHost` is the `host:port` prefix of the tracing decorator.
+ * matches; `operationHost` is the `host:port` prefix of the tracing decorator. With `port`, only
+ * the matches without a port or with that port count (Istio builds one route config per port).
  */
-export function virtualServiceRoutes(vs: DemoVirtualService): JsonObject[] {
+export function virtualServiceRoutes(vs: DemoVirtualService, port?: number): JsonObject[] {
   const metadata: JsonObject = {
     filter_metadata: {
       istio: { config: istioConfigPath('virtual-service', vs.namespace, vs.name) },
@@ -76,7 +86,7 @@ export function virtualServiceRoutes(vs: DemoVirtualService): JsonObject[] {
     action.retry_policy = retryPolicy(http);
     action.max_stream_duration = MAX_STREAM_DURATION;
     const operationHost = `${resolveHost(first.host, vs.namespace)}:${first.port}`;
-    for (const match of http.match ?? [undefined]) {
+    for (const match of matchesOnPort(http, port)) {
       const route: JsonObject = {
         match: envoyMatch(match),
         route: action,
