@@ -122,6 +122,7 @@ function virtualServiceSpec(vs: DemoVirtualService): unknown {
         ? {
             match: r.match.map((m) => ({
               ...(m.uri ? { uri: m.uri } : {}),
+              ...(m.port !== undefined ? { port: m.port } : {}),
               ...(m.headers
                 ? {
                     headers: Object.fromEntries(
