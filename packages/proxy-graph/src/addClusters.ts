@@ -1,6 +1,7 @@
 import type { Cluster, ClusterEndpoints } from '@meshlens/configdump';
 import { clusterTarget, ghostFor, type BuildContext } from './buildContext';
 import { formatAddress } from './formatAddress';
+import type { NodeText } from './graphParts';
 import { columnOf } from './graphTypes';
 import { nodeIdFor } from './nodeId';
 
@@ -8,16 +9,17 @@ import { nodeIdFor } from './nodeId';
 export function addClusters(ctx: BuildContext): void {
   for (const cluster of ctx.dump.clusters) {
     const id = nodeIdFor({ kind: 'cluster', name: cluster.name });
-    ctx.acc.addNode({
-      id,
-      kind: 'cluster',
-      label: cluster.name,
-      sublabel: clusterSublabel(cluster),
-      column: columnOf.cluster,
-      direction: 'other',
-      ref: { kind: 'cluster', name: cluster.name },
-      state: cluster.state,
-    });
+    ctx.acc.addNode(
+      {
+        id,
+        kind: 'cluster',
+        column: columnOf.cluster,
+        direction: 'other',
+        ref: { kind: 'cluster', name: cluster.name },
+        state: cluster.state,
+      },
+      () => ({ label: cluster.name, sublabel: clusterSublabel(cluster) }),
+    );
     for (const child of cluster.aggregateClusters) {
       ctx.acc.addEdge(id, clusterTarget(ctx, child), 'aggregate');
     }
@@ -60,17 +62,24 @@ function addEndpoints(
     const address = formatAddress(ep.address);
     const ref = { kind: 'endpoint', cluster: clusterName, address } as const;
     const id = nodeIdFor(ref);
-    const where = [ep.locality?.region, ep.locality?.zone].filter((x) => x).join('/');
-    ctx.acc.addNode({
-      id,
-      kind: 'endpoint',
-      label: address,
-      sublabel: where !== '' ? `${ep.healthStatus} · ${where}` : ep.healthStatus,
-      column: columnOf.endpoint,
-      direction: 'other',
-      ref,
-      state: ep.healthStatus,
-    });
+    const text = (): NodeText => {
+      const where = [ep.locality?.region, ep.locality?.zone].filter((x) => x).join('/');
+      return {
+        label: address,
+        sublabel: where !== '' ? `${ep.healthStatus} · ${where}` : ep.healthStatus,
+      };
+    };
+    ctx.acc.addNode(
+      {
+        id,
+        kind: 'endpoint',
+        column: columnOf.endpoint,
+        direction: 'other',
+        ref,
+        state: ep.healthStatus,
+      },
+      text,
+    );
     ctx.acc.addEdge(clusterId, id, 'endpoint');
   }
 }

@@ -12,27 +12,30 @@ import { nodeIdFor } from './nodeId';
 export function addListeners(ctx: BuildContext): void {
   for (const [key, listener] of listenersByKey(ctx.dump)) {
     const id = nodeIdFor({ kind: 'listener', name: key });
-    const address = formatAddress(listener.address);
-    // Istio names listeners after their address (`10.0.0.1_9080`); say something new below it.
-    const redundant =
-      address === '?' ||
-      listener.name === '' ||
-      listener.name.replace(/_(\d+)$/, ':$1') === address;
-    const dir = listenerDirection(listener, ctx.dump.node?.proxyType);
-    ctx.acc.addNode({
-      id,
-      kind: 'listener',
-      label: key,
-      sublabel: redundant
-        ? `${dir === 'other' ? '' : `${dir} `}listener`
-        : `${address}${dir === 'other' ? '' : ` · ${dir}`}`,
-      column: columnOf.listener,
-      direction: 'other',
-      ref: { kind: 'listener', name: key },
-      state: listener.state,
-    });
+    ctx.acc.addNode(
+      {
+        id,
+        kind: 'listener',
+        column: columnOf.listener,
+        direction: 'other',
+        ref: { kind: 'listener', name: key },
+        state: listener.state,
+      },
+      () => ({ label: key, sublabel: listenerSublabel(ctx, listener) }),
+    );
     for (const chain of listenerChains(listener)) addChain(ctx, key, listener, chain, id);
   }
+}
+
+function listenerSublabel(ctx: BuildContext, listener: Listener): string {
+  const address = formatAddress(listener.address);
+  // Istio names listeners after their address (`10.0.0.1_9080`); say something new below it.
+  const redundant =
+    address === '?' || listener.name === '' || listener.name.replace(/_(\d+)$/, ':$1') === address;
+  const dir = listenerDirection(listener, ctx.dump.node?.proxyType);
+  return redundant
+    ? `${dir === 'other' ? '' : `${dir} `}listener`
+    : `${address}${dir === 'other' ? '' : ` · ${dir}`}`;
 }
 
 function addChain(
@@ -44,18 +47,18 @@ function addChain(
 ): void {
   const ref = { kind: 'filter_chain', listener: key, index: chain.index } as const;
   const id = nodeIdFor(ref);
-  const match = describeChainMatch(chain);
-  // Unnamed chains get a generated `#<index>` name from the parser; the match says more.
-  const named = chain.name !== '' && !chain.name.startsWith('#');
-  ctx.acc.addNode({
-    id,
-    kind: 'filter_chain',
-    label: named ? chain.name : match,
-    sublabel: named ? match : filterSummary(chain.filters),
-    column: columnOf.filter_chain,
-    direction: 'other',
-    ref,
-  });
+  ctx.acc.addNode(
+    { id, kind: 'filter_chain', column: columnOf.filter_chain, direction: 'other', ref },
+    () => {
+      const match = describeChainMatch(chain);
+      // Unnamed chains get a generated `#<index>` name from the parser; the match says more.
+      const named = chain.name !== '' && !chain.name.startsWith('#');
+      return {
+        label: named ? chain.name : match,
+        sublabel: named ? match : filterSummary(chain.filters),
+      };
+    },
+  );
   ctx.acc.addEdge(listenerId, id, 'contains');
   for (const filter of chain.filters) addFilterTargets(ctx, listener, chain, filter, id);
 }
@@ -116,13 +119,9 @@ export function addWeighted(
 /** The pseudo node a `cluster_header` route goes to: the cluster is only known per request. */
 export function headerNode(ctx: BuildContext, header: string): string {
   const id = `term:header:${header}`;
-  ctx.acc.addNode({
-    id,
-    kind: 'terminal',
+  ctx.acc.addNode({ id, kind: 'terminal', column: columnOf.cluster, direction: 'other' }, () => ({
     label: `cluster from header ${header}`,
     sublabel: 'chosen per request',
-    column: columnOf.cluster,
-    direction: 'other',
-  });
+  }));
   return id;
 }

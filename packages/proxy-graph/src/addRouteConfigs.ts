@@ -20,31 +20,30 @@ function addRouteConfig(ctx: BuildContext, name: string, rc: RouteConfig): void 
   const ref = { kind: 'route_config', name } as const;
   const id = nodeIdFor(ref);
   const n = rc.virtualHosts.length;
-  ctx.acc.addNode({
-    id,
-    kind: 'route_config',
-    label: name,
-    sublabel: `${rc.inline ? 'inline · ' : ''}${n} virtual host${n === 1 ? '' : 's'}`,
-    column: columnOf.route_config,
-    direction: 'other',
-    ref,
-    state: rc.state,
-  });
+  ctx.acc.addNode(
+    {
+      id,
+      kind: 'route_config',
+      column: columnOf.route_config,
+      direction: 'other',
+      ref,
+      state: rc.state,
+    },
+    () => ({
+      label: name,
+      sublabel: `${rc.inline ? 'inline · ' : ''}${n} virtual host${n === 1 ? '' : 's'}`,
+    }),
+  );
   for (const vh of rc.virtualHosts) addVirtualHost(ctx, name, vh, id);
 }
 
 function addVirtualHost(ctx: BuildContext, rcName: string, vh: VirtualHost, rcId: string): void {
   const ref = { kind: 'virtual_host', routeConfig: rcName, name: vh.name } as const;
   const id = nodeIdFor(ref);
-  ctx.acc.addNode({
-    id,
-    kind: 'virtual_host',
-    label: vh.name,
-    sublabel: listOf(vh.domains),
-    column: columnOf.virtual_host,
-    direction: 'other',
-    ref,
-  });
+  ctx.acc.addNode(
+    { id, kind: 'virtual_host', column: columnOf.virtual_host, direction: 'other', ref },
+    () => ({ label: vh.name, sublabel: listOf(vh.domains) }),
+  );
   ctx.acc.addEdge(rcId, id, 'contains');
   for (const route of vh.routes) addRoute(ctx, rcName, vh, route, id);
 }
@@ -63,16 +62,13 @@ function addRoute(
     index: route.index,
   } as const;
   const id = nodeIdFor(ref);
-  const match = describeRouteMatch(route);
-  const named = route.name !== undefined && route.name !== '';
-  ctx.acc.addNode({
-    id,
-    kind: 'route',
-    label: named ? (route.name ?? match) : match,
-    sublabel: named ? match : `#${route.index}`,
-    column: columnOf.route,
-    direction: 'other',
-    ref,
+  ctx.acc.addNode({ id, kind: 'route', column: columnOf.route, direction: 'other', ref }, () => {
+    const match = describeRouteMatch(route);
+    const named = route.name !== undefined && route.name !== '';
+    return {
+      label: named ? (route.name ?? match) : match,
+      sublabel: named ? match : `#${route.index}`,
+    };
   });
   ctx.acc.addEdge(vhId, id, 'contains');
   const action = route.action;
@@ -89,13 +85,10 @@ function addRoute(
     default: {
       const label = terminalLabel(action) ?? action.kind;
       const termId = `term:${label}`;
-      ctx.acc.addNode({
-        id: termId,
-        kind: 'terminal',
-        label,
-        column: columnOf.cluster,
-        direction: 'other',
-      });
+      ctx.acc.addNode(
+        { id: termId, kind: 'terminal', column: columnOf.cluster, direction: 'other' },
+        () => ({ label }),
+      );
       ctx.acc.addEdge(id, termId, 'terminal');
     }
   }

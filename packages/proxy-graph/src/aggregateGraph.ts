@@ -1,5 +1,5 @@
 import type { ConfigDump } from '@meshlens/configdump';
-import type { GraphParts } from './graphParts';
+import type { GraphParts, NodeShape } from './graphParts';
 import { groupKeyOf, type GroupableKind, type GroupKey } from './groupKeys';
 import type { GraphEdge, GraphGroup, GraphNode } from './graphTypes';
 
@@ -14,7 +14,7 @@ const columnOrder: GroupableKind[] = [
 ];
 
 /** The aggregated graph and every group found (collapsed or expanded). */
-export interface Aggregated extends GraphParts {
+export interface Aggregated<N extends NodeShape = GraphNode> extends GraphParts<N | GraphNode> {
   groups: GraphGroup[];
 }
 
@@ -30,7 +30,7 @@ interface Grouping {
 
 function groupNodesOf(
   dump: ConfigDump,
-  parts: GraphParts,
+  parts: GraphParts<NodeShape>,
   folded: readonly GroupableKind[],
   expanded: ReadonlySet<string>,
   keep: string | undefined,
@@ -39,7 +39,7 @@ function groupNodesOf(
   const rep = (id: string): string => repOf.get(id) ?? id;
   const out: Grouping = { groups: [], groupNodes: [], repOf, openMember: new Map() };
   // One pass to split the nodes by kind, instead of one pass over every node per folded kind.
-  const byKind = new Map<string, GraphNode[]>();
+  const byKind = new Map<string, NodeShape[]>();
   for (const node of parts.nodes) {
     if (node.id === keep || !folded.includes(node.kind as GroupableKind)) continue;
     const list = byKind.get(node.kind);
@@ -49,7 +49,7 @@ function groupNodesOf(
   for (const kind of columnOrder) {
     const nodes = byKind.get(kind);
     if (!nodes) continue;
-    const byKey = new Map<string, { key: GroupKey; members: GraphNode[] }>();
+    const byKey = new Map<string, { key: GroupKey; members: NodeShape[] }>();
     for (const node of nodes) {
       const key = groupKeyOf(dump, node, rep);
       if (!key) continue;
@@ -59,7 +59,7 @@ function groupNodesOf(
     }
     for (const { key, members } of byKey.values()) {
       if (members.length < 2) continue;
-      const first = members[0] as GraphNode;
+      const first = members[0] as NodeShape;
       const isOpen = expanded.has(key.id);
       out.groups.push({
         id: key.id,
@@ -94,14 +94,16 @@ function groupNodesOf(
  * Folds the nodes of the `folded` kinds into group nodes (`12 endpoints`), except the members of
  * groups listed in `expanded` and the node `keep`. Groups of one are not made. Edges are
  * redirected to the groups and merged; a merged edge keeps a weight only if all agree.
+ * The plain statement of the fold, kept as the reference `foldGraph` (which `buildProxyGraph`
+ * uses: positions instead of ids) is tested against in buildProxyGraph.equivalence.test.ts.
  */
-export function aggregateGraph(
+export function aggregateGraph<N extends NodeShape>(
   dump: ConfigDump,
-  parts: GraphParts,
+  parts: GraphParts<N>,
   folded: readonly GroupableKind[],
   expanded: ReadonlySet<string>,
   keep: string | undefined,
-): Aggregated {
+): Aggregated<N> {
   const { groups, groupNodes, repOf, openMember } = groupNodesOf(
     dump,
     parts,
@@ -110,14 +112,14 @@ export function aggregateGraph(
     keep,
   );
   // Copies, not mutations: the full graph is cached per dump and shared between view states.
-  const kept: GraphNode[] = [];
+  const kept: N[] = [];
   for (const n of parts.nodes) {
     if (repOf.has(n.id)) continue;
     const groupOf = openMember.get(n.id);
     kept.push(groupOf ? { ...n, groupOf } : n);
   }
   if (groupNodes.length === 0) return { nodes: kept, edges: parts.edges, groups };
-  const nodes = [...kept, ...groupNodes];
+  const nodes: (N | GraphNode)[] = [...kept, ...groupNodes];
   // Edges between two unfolded nodes are unique already and pass through unchanged (they are
   // never mutated below); only redirected edges can collide and need merging by id.
   const edges: GraphEdge[] = [];

@@ -43,19 +43,22 @@ export function ghostFor(ctx: BuildContext, expected: GhostKind, name: string): 
     // A dump without the section at all (a listeners-only capture) cannot prove the name is
     // dangling: say "not in this dump" instead of "missing".
     const missingSection = !ctx.dump.sections.includes(ghostSection[expected]);
-    ctx.acc.addNode({
-      id,
-      kind: 'ghost',
-      label: expected === 'endpoints' ? `${name} endpoints` : name,
-      sublabel: missingSection
-        ? `${ghostNoun[expected]} not in this dump`
-        : `missing ${ghostNoun[expected]}`,
-      column: ghostColumn[expected],
-      direction: 'other',
-      ghost: true,
-      expected,
-      missingSection,
-    });
+    const label = expected === 'endpoints' ? `${name} endpoints` : name;
+    const sublabel = missingSection
+      ? `${ghostNoun[expected]} not in this dump`
+      : `missing ${ghostNoun[expected]}`;
+    ctx.acc.addNode(
+      {
+        id,
+        kind: 'ghost',
+        column: ghostColumn[expected],
+        direction: 'other',
+        ghost: true,
+        expected,
+        missingSection,
+      },
+      () => ({ label, sublabel }),
+    );
   }
   return id;
 }

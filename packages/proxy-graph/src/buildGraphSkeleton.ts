@@ -3,15 +3,23 @@ import { addClusters } from './addClusters';
 import { addListeners } from './addListeners';
 import { addRouteConfigs } from './addRouteConfigs';
 import { createBuildContext, ghostFor } from './buildContext';
-import { graphDirections, type DirectionSet } from './graphDirections';
+import { graphDirections, type Positions } from './graphDirections';
+import type { NodeShape, NodeText } from './graphParts';
 import type { GraphEdge, GraphNode } from './graphTypes';
 import { nodeIdFor } from './nodeId';
 
-/** Every node and edge of a dump, before any view filter, plus who reaches what. */
-export interface FullGraph {
-  nodes: GraphNode[];
+/**
+ * Every node and edge of a dump, before any view filter, plus who reaches what. Nodes are
+ * shapes: their text is made by `draw` for the nodes a view keeps, so a big dump folded into
+ * a few dozen groups never formats its 70k route matches and addresses.
+ */
+export interface GraphSkeleton extends Positions {
+  nodes: NodeShape[];
   edges: GraphEdge[];
-  directions: Map<string, DirectionSet>;
+  /** Per node position: the directions whose listeners reach it (`directionBit`). */
+  directions: Uint8Array;
+  /** The drawable node of a shape (or of a copy of one); the same object for the same shape. */
+  draw: (node: NodeShape) => GraphNode;
 }
 
 const viaKind = {
@@ -31,7 +39,7 @@ const viaKind = {
  * cluster -> endpoint, with ghosts for names used but not defined and terminal pseudo nodes
  * for redirects, direct responses and header-chosen clusters.
  */
-export function buildFullGraph(dump: ConfigDump): FullGraph {
+export function buildGraphSkeleton(dump: ConfigDump): GraphSkeleton {
   const ctx = createBuildContext(dump);
   addListeners(ctx);
   addRouteConfigs(ctx);
@@ -46,9 +54,33 @@ export function buildFullGraph(dump: ConfigDump): FullGraph {
     const kind = d.via in viaKind ? viaKind[d.via as keyof typeof viaKind] : 'route';
     ctx.acc.addEdge(from, ghostFor(ctx, d.expected, d.name), kind);
   }
-  const nodes = [...ctx.acc.nodes.values()];
-  const edges = [...ctx.acc.edges.values()].filter(
-    (e) => ctx.acc.has(e.source) && ctx.acc.has(e.target),
-  );
-  return { nodes, edges, directions: graphDirections(dump, nodes, edges) };
+  const { nodes, position, texts } = ctx.acc;
+  const edges: GraphEdge[] = [];
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (const e of ctx.acc.edges.values()) {
+    const s = position.get(e.source);
+    const t = position.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    edges.push(e);
+    sources.push(s);
+    targets.push(t);
+  }
+  const positions = {
+    position,
+    edgeSource: Int32Array.from(sources),
+    edgeTarget: Int32Array.from(targets),
+  };
+  const drawn = new WeakMap<NodeShape, GraphNode>();
+  const draw = (node: NodeShape): GraphNode => {
+    let out = drawn.get(node);
+    if (!out) {
+      const at = position.get(node.id);
+      const text: NodeText = (at !== undefined ? texts[at]?.() : undefined) ?? { label: node.id };
+      drawn.set(node, (out = { ...node, ...text }));
+    }
+    return out;
+  };
+  const directions = graphDirections(dump, nodes, positions);
+  return { nodes, edges, ...positions, directions, draw };
 }

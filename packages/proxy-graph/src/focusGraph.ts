@@ -1,11 +1,14 @@
-import { adjacency, type GraphParts } from './graphParts';
+import { adjacency, type GraphParts, type NodeShape } from './graphParts';
 
 /**
  * Only what lies on a path through `focus`: its ancestors, its descendants, and the edges among
  * ancestors or among descendants. An edge from an ancestor straight to a descendant bypasses
  * the focused node and is dropped. Returns undefined when `focus` is not on the graph.
  */
-export function focusGraph(parts: GraphParts, focus: string): GraphParts | undefined {
+export function focusGraph<N extends NodeShape>(
+  parts: GraphParts<N>,
+  focus: string,
+): GraphParts<N> | undefined {
   if (!parts.nodes.some((n) => n.id === focus)) return undefined;
   const { out, in: inc } = adjacency(parts.edges);
   const walk = (next: (id: string) => string[]): Set<string> => {

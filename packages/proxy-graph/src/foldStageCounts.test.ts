@@ -6,12 +6,12 @@ import { generateDemoMesh } from '@meshlens/demo-mesh';
 import { describe, expect, it } from 'vitest';
 import { describeFixtures, fixture, listFixtureFiles } from '../../../tests/conformance/fixtures';
 import { aggregateGraph } from './aggregateGraph';
-import { buildFullGraph } from './buildFullGraph';
+import { buildGraphSkeleton } from './buildGraphSkeleton';
 import { foldStageCounts } from './foldStageCounts';
 import { aggregationStages } from './groupKeys';
 
 function check(dump: ConfigDump, keep?: string): number[] {
-  const full = buildFullGraph(dump);
+  const full = buildGraphSkeleton(dump);
   const counts = foldStageCounts(dump, full, keep);
   expect(counts).toHaveLength(aggregationStages.length);
   counts.forEach((n, i) => {
@@ -30,7 +30,7 @@ describe('foldStageCounts', () => {
     const counts = check(res.dump);
     // Folding must actually shrink this graph, or the comparison proves little.
     expect(counts[counts.length - 1]).toBeLessThan(counts[0] ?? 0);
-    const someEndpoint = buildFullGraph(res.dump).nodes.find((n) => n.kind === 'endpoint');
+    const someEndpoint = buildGraphSkeleton(res.dump).nodes.find((n) => n.kind === 'endpoint');
     check(res.dump, someEndpoint?.id);
   });
 
@@ -38,7 +38,7 @@ describe('foldStageCounts', () => {
     const proxy = generateDemoMesh({ services: 50 }).proxies.find((p) => p.app === 'productpage');
     const res = proxy && parseConfigDump(JSON.stringify(proxy.dump));
     if (!res?.ok) throw new Error('demo dump did not parse');
-    const full = buildFullGraph(res.dump);
+    const full = buildGraphSkeleton(res.dump);
     expect(foldStageCounts(res.dump, full, undefined, () => true)).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import type { GraphEdge, GraphNode } from './graphTypes';
+import type { NodeShape, NodeText } from './graphParts';
+import type { GraphEdge } from './graphTypes';
 
 /** Percent text for an edge label: `30%`, `33.3%`. */
 export function percentLabel(percent: number): string {
@@ -9,21 +10,26 @@ export function percentLabel(percent: number): string {
  * Collects nodes and edges in insertion order (so the same dump always yields the same order)
  * and merges duplicates: a node id is added once, parallel edges become one edge whose weight
  * is the sum (two weighted targets naming the same cluster are one 50% + 50% = 100% edge).
+ * A node's text is kept as a function and only called for nodes that are drawn.
  */
 export class GraphAccumulator {
-  readonly nodes = new Map<string, GraphNode>();
+  /** The nodes in insertion order, with the text function of each at the same position. */
+  readonly nodes: NodeShape[] = [];
+  readonly texts: (() => NodeText)[] = [];
+  /** Node id -> position in `nodes`. */
+  readonly position = new Map<string, number>();
   readonly edges = new Map<string, GraphEdge>();
 
-  /** Adds a node unless one with the same id exists; returns the node kept. */
-  addNode(node: GraphNode): GraphNode {
-    const existing = this.nodes.get(node.id);
-    if (existing) return existing;
-    this.nodes.set(node.id, node);
-    return node;
+  /** Adds a node unless one with the same id exists. */
+  addNode(node: NodeShape, text: () => NodeText): void {
+    if (this.position.has(node.id)) return;
+    this.position.set(node.id, this.nodes.length);
+    this.nodes.push(node);
+    this.texts.push(text);
   }
 
   has(id: string): boolean {
-    return this.nodes.has(id);
+    return this.position.has(id);
   }
 
   /** Adds an edge, merging it into an existing edge between the same two nodes. */

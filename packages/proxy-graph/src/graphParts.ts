@@ -1,13 +1,26 @@
 import type { GraphEdge, GraphNode } from './graphTypes';
 
+/**
+ * A graph node without its text: everything filtering, focusing and folding decide on. Labels
+ * cost more than the rest of a node (route matches, addresses, TLS summaries), so they are only
+ * made for the nodes that end up drawn (see `GraphSkeleton`).
+ */
+export type NodeShape = Omit<GraphNode, 'label' | 'sublabel'>;
+
+/** The text of a node: what `NodeShape` leaves out. */
+export type NodeText = Pick<GraphNode, 'label' | 'sublabel'>;
+
 /** A graph under construction: the nodes and edges one view step hands to the next. */
-export interface GraphParts {
-  nodes: GraphNode[];
+export interface GraphParts<N extends NodeShape = GraphNode> {
+  nodes: N[];
   edges: GraphEdge[];
 }
 
-/** Keeps the given nodes and the edges between two kept nodes. */
-export function keepNodes(parts: GraphParts, keep: (node: GraphNode) => boolean): GraphParts {
+/** Keeps the given nodes (`keep` gets each node and its position) and the edges between them. */
+export function keepNodes<N extends NodeShape>(
+  parts: GraphParts<N>,
+  keep: (node: N, position: number) => boolean,
+): GraphParts<N> {
   const nodes = parts.nodes.filter(keep);
   const ids = new Set(nodes.map((n) => n.id));
   return { nodes, edges: parts.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };

@@ -1,5 +1,5 @@
 import type { ConfigDump } from '@meshlens/configdump';
-import type { GraphNode } from './graphTypes';
+import type { NodeShape } from './graphParts';
 import { listenersByKey } from './listenerKey';
 
 /** The kinds that can be folded into group nodes, in the order aggregation folds them. */
@@ -48,7 +48,7 @@ function groupName(id: string): string | undefined {
 }
 
 /** The id of the parent object whose representative names a node's group, if its kind has one. */
-function parentIdOf(node: GraphNode): string | undefined {
+export function parentIdOf(node: NodeShape): string | undefined {
   const ref = node.ref;
   switch (ref?.kind) {
     case 'endpoint':
@@ -70,7 +70,7 @@ interface CachedKey {
 
 // Full-graph nodes are cached per dump and grouped again on every view change (and once per
 // candidate stage): a node's key only changes when its parent's representative does.
-const keyCache = new WeakMap<GraphNode, CachedKey>();
+const keyCache = new WeakMap<NodeShape, CachedKey>();
 
 /**
  * The group a node belongs to when its kind is folded. `rep` maps a parent object's node id to
@@ -79,7 +79,7 @@ const keyCache = new WeakMap<GraphNode, CachedKey>();
  */
 export function groupKeyOf(
   dump: ConfigDump,
-  node: GraphNode,
+  node: NodeShape,
   rep: (id: string) => string,
 ): GroupKey | undefined {
   const hit = keyCache.get(node);
@@ -99,9 +99,10 @@ export function groupKeyOf(
   return key;
 }
 
-function computeGroupKey(
+/** The group key of a node whose parent is represented by `parentRep` (see `groupKeyOf`). */
+export function computeGroupKey(
   dump: ConfigDump,
-  node: GraphNode,
+  node: NodeShape,
   parentRep: string | undefined,
 ): GroupKey | undefined {
   const ref = node.ref;

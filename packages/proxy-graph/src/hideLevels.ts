@@ -1,4 +1,4 @@
-import { adjacency, type GraphParts } from './graphParts';
+import { adjacency, type GraphParts, type NodeShape } from './graphParts';
 import type { GraphEdge, HideableLevel } from './graphTypes';
 
 const levelOrder: HideableLevel[] = [
@@ -16,7 +16,11 @@ const levelOrder: HideableLevel[] = [
  * their weights differ, the weight is dropped because no single share describes them.
  * `keep` (the focused node) is never hidden.
  */
-export function hideLevels(parts: GraphParts, hidden: HideableLevel[], keep?: string): GraphParts {
+export function hideLevels<N extends NodeShape>(
+  parts: GraphParts<N>,
+  hidden: HideableLevel[],
+  keep?: string,
+): GraphParts<N> {
   let current = parts;
   for (const level of levelOrder) {
     if (hidden.includes(level)) current = hideKind(current, level, keep);
@@ -24,7 +28,11 @@ export function hideLevels(parts: GraphParts, hidden: HideableLevel[], keep?: st
   return current;
 }
 
-function hideKind(parts: GraphParts, kind: HideableLevel, keep: string | undefined): GraphParts {
+function hideKind<N extends NodeShape>(
+  parts: GraphParts<N>,
+  kind: HideableLevel,
+  keep: string | undefined,
+): GraphParts<N> {
   const removed = new Set(
     parts.nodes.filter((n) => n.kind === kind && n.id !== keep).map((n) => n.id),
   );
