@@ -9,7 +9,7 @@ export function SnapshotsNav({ shell }: { shell: SnapshotShell }): React.JSX.Ele
   return (
     <button
       type="button"
-      className={`btn${shell.pageOpen ? ' btn--on' : ''}`}
+      className={`btn${shell.pageOpen ? ' btn--on nav-snapshots--on' : ''}`}
       data-testid="nav-snapshots"
       aria-pressed={shell.pageOpen}
       title={shell.storeDescription}

@@ -47,7 +47,11 @@ export function SnapshotsPage({ shell }: { shell: SnapshotShell }): React.JSX.El
           {shell.storeDescription}
         </span>
         <span className="mesh-toolbar__spacer" />
-        <span className="muted">Compare {pickedMeta.length} picked with</span>
+        <span className="muted" data-testid="snapshots-picked">
+          {pickedMeta.length === 0
+            ? 'Tick snapshots to compare them'
+            : `${pickedMeta.length} picked, compare with`}
+        </span>
         <select
           className="input snapshots-page__tab"
           data-testid="snapshot-compare-tab"
