@@ -38,6 +38,9 @@ export interface DemoSimulator {
   close(): Promise<void>;
 }
 
+/** Parsed proxy models the simulator keeps (see `model` below). */
+const MODEL_CACHE_SIZE = 16;
+
 type Handler = (url: URL) => { status: number; type: string; body: string };
 
 const json = (value: JsonValue): { status: number; type: string; body: string } => ({
@@ -96,15 +99,22 @@ export async function startDemoMeshSimulator(
   const istiodName = options.istiodName ?? 'istiod-6c8d9f7b5-x2kqp';
   const edges = buildTrafficModel(mesh);
   const byId = new Map(mesh.proxies.map((p) => [proxyIdOf(p), p]));
+  // Parsed models for /clusters, /server_info, /certs: the few proxies being looked at, not every
+  // proxy of a 500-proxy mesh (each model is a second copy of its dump). Least recently used out.
   const parsed = new Map<DemoProxy, ConfigDump>();
   const model = (proxy: DemoProxy): ConfigDump => {
     let dump = parsed.get(proxy);
-    if (!dump) {
+    if (dump) parsed.delete(proxy);
+    else {
       const result = parseConfigDump(JSON.stringify(proxy.dump));
       if (!result.ok)
         throw new Error(`demo dump of ${proxyIdOf(proxy)} does not parse: ${result.error.message}`);
       dump = result.dump;
-      parsed.set(proxy, dump);
+    }
+    parsed.set(proxy, dump);
+    for (const oldest of parsed.keys()) {
+      if (parsed.size <= MODEL_CACHE_SIZE) break;
+      parsed.delete(oldest);
     }
     return dump;
   };
