@@ -37,6 +37,18 @@ export class SnapshotsPage {
     return { id, permalink };
   }
 
+  /** Tries to save the selected dump under `name` and returns the error line the popover shows. */
+  async saveFailing(name: string): Promise<string> {
+    await this.page.getByTestId('snapshot-save-open').click();
+    await this.page.getByTestId('snapshot-name').fill(name);
+    await this.page.getByTestId('snapshot-save').click();
+    const error = this.saveError();
+    await error.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await error.innerText();
+    await this.page.getByTestId('snapshot-save-open').click();
+    return text;
+  }
+
   /** The name the save popover offers before anything is typed (closes it again). */
   async defaultName(): Promise<string> {
     await this.page.getByTestId('snapshot-save-open').click();

@@ -2,7 +2,7 @@
 // fixture and a live proxy of the demo mesh simulator, see them listed, reopen them through their
 // permalinks with the saved view, compare two of them, delete one and get a clear error from its
 // link. Writes docs/screenshots/snapshots.png.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type {
@@ -17,6 +17,7 @@ import { DiffPage } from '../pages/DiffPage';
 import { MeshPage } from '../pages/MeshPage';
 import { SnapshotsPage } from '../pages/SnapshotsPage';
 import { loadDumpFile } from '../support/flows';
+import { startMeshlensServer } from '../support/meshlensServer';
 import { outboundListenerOnPort } from '../support/graphChecks';
 import { clustersContaining, parseDumpFile, parseDumpText } from '../support/model';
 import { fixture } from '../support/paths';
@@ -242,6 +243,44 @@ describe('snapshots', () => {
     await s.page.getByTestId('redact-open').waitFor({ state: 'visible' });
     expect(await s.page.getByTestId('nav-snapshots').count()).toBe(0);
     expect(await s.page.getByTestId('snapshot-save-open').count()).toBe(0);
+  });
+
+  test('a second real server with its store down (--data-dir on a file) and --max-upload 64kb answers 413 / store errors that the page shows, keeping the open dumps', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-e2e-broken-store-'));
+    const notADir = join(dir, 'not-a-dir');
+    writeFileSync(notADir, '');
+    const other = await startMeshlensServer(240_000, [
+      '--data-dir',
+      notADir,
+      '--max-upload',
+      '64kb',
+      // No local Prometheus for this short-lived server (the topology page is not used here).
+      '--prometheus',
+      'http://127.0.0.1:9',
+    ]);
+    try {
+      const s = session();
+      const snaps = new SnapshotsPage(s.page);
+      await s.page.goto(`${other.url}/`);
+      await s.page.getByTestId('upload-dropzone').waitFor({ state: 'visible' });
+      expect(statSync(ingressFixture).size).toBeGreaterThan(64 * 1024);
+      const big = await loadDumpFile(s, ingressFixture);
+      const tooLarge = await snaps.saveFailing(`too large ${run}`);
+      expect(tooLarge).toMatch(/larger than this server accepts \(64(\.0)? KB\)/);
+      expect(tooLarge).toContain('meshlens snapshot save');
+
+      expect(statSync(pilotFile).size).toBeLessThan(32 * 1024);
+      const small = await loadDumpFile(s, pilotFile);
+      const storeDown = await snaps.saveFailing(`store down ${run}`);
+      expect(storeDown).toMatch(/^Not saved: /);
+      expect(storeDown).toContain('not-a-dir');
+
+      expect(await s.shell.dumpTab(big).count()).toBe(1);
+      expect(await s.shell.activeDumpName()).toBe(small);
+    } finally {
+      await other.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a save that cannot reach the server (network failure simulated by the browser) says so and keeps the open dump', async () => {
