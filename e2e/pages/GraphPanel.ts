@@ -24,6 +24,14 @@ interface CyLike {
     visible(): boolean;
     renderedPosition(): { x: number; y: number };
   };
+  nodes(): {
+    filter(f: (n: CyNodeLike) => boolean): { map<T>(f: (n: CyNodeLike) => T): T[] };
+  };
+}
+interface CyNodeLike {
+  id(): string;
+  visible(): boolean;
+  renderedBoundingBox(): { x1: number; x2: number; y1: number; y2: number };
 }
 type CyHost = Element & { _cyreg?: { cy?: CyLike } };
 
@@ -117,8 +125,38 @@ export class GraphPanel {
     }, id);
   }
 
+  /**
+   * Visible nodes drawn (partly) left or right of the canvas (outside its width): cut off, or
+   * hidden under the side panel beside it.
+   */
+  nodesBeyondCanvasWidth(): Promise<string[]> {
+    return this.canvas().evaluate((el) => {
+      const hosts = [el, ...Array.from(el.querySelectorAll('*'))] as CyHost[];
+      const cy = hosts.map((h) => h._cyreg?.cy).find((c) => c !== undefined);
+      if (!cy) throw new Error('no Cytoscape instance inside graph-canvas');
+      const width = el.clientWidth;
+      return cy
+        .nodes()
+        .filter((n) => n.visible())
+        .map((n) => ({ id: n.id(), b: n.renderedBoundingBox() }))
+        .filter(({ b }) => b.x1 < -1 || b.x2 > width + 1)
+        .map(({ id }) => id);
+    });
+  }
+
+  /** Double-clicks the node `id` on the canvas (focus). */
+  async doubleClickNode(id: string): Promise<void> {
+    const pos = await this.nodeScreenPosition(id);
+    await this.page.mouse.dblclick(pos.x, pos.y);
+  }
+
   /** Clicks the node `id` on the canvas, at the position Cytoscape rendered it. */
   async clickNode(id: string): Promise<void> {
+    const pos = await this.nodeScreenPosition(id);
+    await this.page.mouse.click(pos.x, pos.y);
+  }
+
+  private async nodeScreenPosition(id: string): Promise<{ x: number; y: number }> {
     const pos = await this.canvas().evaluate((el, nodeId) => {
       const hosts = [el, ...Array.from(el.querySelectorAll('*'))] as CyHost[];
       const cy = hosts.map((h) => h._cyreg?.cy).find((c) => c !== undefined);
@@ -134,7 +172,7 @@ export class GraphPanel {
     if (!pos) throw new Error(`graph node ${id} is not drawn, cannot click it`);
     if (!pos.inside)
       throw new Error(`graph node ${id} is outside the visible canvas, cannot click it`);
-    await this.page.mouse.click(pos.x, pos.y);
+    return pos;
   }
 
   /** The full bounding box of the drawn graph in model units (what a `full` export covers). */

@@ -62,6 +62,26 @@ describe('focus', () => {
     expect(focused.length).toBeLessThan(all.length);
     expectOnlyChainOf(model, listener, focused, await s.graph.edgeIds());
   });
+
+  test('a double-clicked listener: its whole chain is fitted beside the side panel', async () => {
+    const s = session();
+    await openProductpageGraph();
+    const listener = `listener:${outboundListenerOnPort(model, 9080).name}`;
+
+    await s.graph.doubleClickNode(listener);
+    await s.graph.sidePanel().waitFor({ state: 'visible' });
+    await s.graph.waitReady();
+    await s.graph.waitViewportSettled();
+    const focused = await s.graph.visibleNodeIds();
+    expectOnlyChainOf(model, listener, focused, await s.graph.edgeIds());
+    expect(idsWithPrefix(focused, 'cluster:').length, 'the chain reaches clusters').toBeGreaterThan(
+      0,
+    );
+    expect(
+      await s.graph.nodesBeyondCanvasWidth(),
+      'every column of the chain is inside the canvas, none under the side panel',
+    ).toEqual([]);
+  });
 });
 
 describe('search', () => {

@@ -79,7 +79,7 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
     if (fittedFor.current !== fitKey) {
       // The side panel may have opened in this same render; measure before fitting.
       cy.resize();
-      fitReadable(cy);
+      fitReadable(cy, handlers.current.focus !== undefined);
       fittedFor.current = fitKey;
     }
     handlers.current.onReady(cy);
@@ -146,7 +146,8 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
   }, [fitKey, tracedKey]);
 
   // A node selected from elsewhere (a table row, the URL) may be off screen, or end up under
-  // the side panel that the selection opens: bring it into view.
+  // the side panel that the selection opens: bring it into view. Only as far as needed:
+  // centring a focused listener pushed the right half of its fitted chain out of the canvas.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !selected) return undefined;
@@ -155,8 +156,19 @@ export function GraphCanvas(p: GraphCanvasProps): React.JSX.Element {
       if (node.empty()) return;
       const vp = cy.extent();
       const b = node.boundingBox();
-      const inView = b.x1 >= vp.x1 && b.x2 <= vp.x2 && b.y1 >= vp.y1 && b.y2 <= vp.y2;
-      if (!inView) cy.animate({ center: { eles: node } }, { duration: 200 });
+      const margin = 20 / cy.zoom();
+      const shift = (lo: number, hi: number, vlo: number, vhi: number): number =>
+        hi - lo > vhi - vlo
+          ? (vlo + vhi - lo - hi) / 2
+          : lo < vlo
+            ? vlo - lo + margin
+            : hi > vhi
+              ? vhi - hi - margin
+              : 0;
+      const dx = shift(b.x1, b.x2, vp.x1, vp.x2);
+      const dy = shift(b.y1, b.y2, vp.y1, vp.y2);
+      if (dx !== 0 || dy !== 0)
+        cy.animate({ panBy: { x: dx * cy.zoom(), y: dy * cy.zoom() } }, { duration: 200 });
     }, 50);
     return () => clearTimeout(timer);
   }, [graph, selected]);
