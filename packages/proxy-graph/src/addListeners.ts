@@ -3,7 +3,6 @@ import { clusterTarget, routeConfigTarget, type BuildContext } from './buildCont
 import { inlineRouteConfigName, listenerChains } from './collectRouteConfigs';
 import { describeChainMatch } from './describeChainMatch';
 import { formatAddress } from './formatAddress';
-import { listenerDirection } from './listenerDirection';
 import { listenersByKey } from './listenerKey';
 import { columnOf } from './graphTypes';
 import { nodeIdFor } from './nodeId';
@@ -21,18 +20,26 @@ export function addListeners(ctx: BuildContext): void {
         ref: { kind: 'listener', name: key },
         state: listener.state,
       },
-      () => ({ label: key, sublabel: listenerSublabel(ctx, listener) }),
+      () => ({ label: key, sublabel: listenerSublabel(listener) }),
     );
     for (const chain of listenerChains(listener)) addChain(ctx, key, listener, chain, id);
   }
 }
 
-function listenerSublabel(ctx: BuildContext, listener: Listener): string {
+/**
+ * Address and direction under a listener's name. Only a direction the dump declares is named:
+ * an UNSPECIFIED listener is drawn as a plain "listener" even where the direction filter infers
+ * one (a sidecar's other listeners count as outbound there), so the label never claims more
+ * than the config says.
+ */
+function listenerSublabel(listener: Listener): string {
   const address = formatAddress(listener.address);
   // Istio names listeners after their address (`10.0.0.1_9080`); say something new below it.
   const redundant =
     address === '?' || listener.name === '' || listener.name.replace(/_(\d+)$/, ':$1') === address;
-  const dir = listenerDirection(listener, ctx.dump.node?.proxyType);
+  const declared = listener.trafficDirection;
+  const dir =
+    declared === 'UNSPECIFIED' ? 'other' : declared === 'INBOUND' ? 'inbound' : 'outbound';
   return redundant
     ? `${dir === 'other' ? '' : `${dir} `}listener`
     : `${address}${dir === 'other' ? '' : ` · ${dir}`}`;

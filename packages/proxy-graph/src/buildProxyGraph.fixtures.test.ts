@@ -53,6 +53,15 @@ describeFixtures('buildProxyGraph on real dumps', () => {
       expect(count(graph, 'cluster')).toBe(new Set(dump.clusters.map((c) => c.name)).size);
     });
 
+    it('names a listener direction only where the dump declares it (traffic_direction)', () => {
+      const declared = new Map(dump.listeners.map((l) => [l.name, l.trafficDirection]));
+      for (const n of graph.nodes.filter((x) => x.kind === 'listener')) {
+        const said = /\b(inbound|outbound)\b/.exec(n.sublabel ?? '')?.[1];
+        const dir = declared.get(n.label) ?? 'UNSPECIFIED';
+        expect(said?.toUpperCase() ?? 'UNSPECIFIED', `${n.id}: ${n.sublabel}`).toBe(dir);
+      }
+    });
+
     it('draws one node per distinct endpoint address of each cluster', () => {
       const expected = new Set<string>();
       for (const eps of dump.endpoints) {
