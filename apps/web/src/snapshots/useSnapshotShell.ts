@@ -30,6 +30,8 @@ export interface SnapshotShell {
   /** Opens the compare view: a snapshot on the left, another snapshot or an open tab on the right. */
   compare: (left: SnapshotMeta, right: SnapshotMeta | OpenDump) => Promise<void>;
   dumps: readonly OpenDump[];
+  /** True when the page was opened through a snapshot permalink (its query is not a dump view). */
+  fromLink: boolean;
 }
 
 /** Options of {@link useSnapshotShell}. */
@@ -59,6 +61,7 @@ export function useSnapshotShell(options: SnapshotShellOptions): SnapshotShell {
   const dumpsRef = useRef(dumps);
   dumpsRef.current = dumps;
   const permalinkId = useRef(snapshotIdFromQuery(window.location.search));
+  const [fromLink] = useState(() => permalinkId.current !== undefined);
 
   const setBusyId = (id: string, on: boolean): void =>
     setBusy((s) => {
@@ -164,5 +167,6 @@ export function useSnapshotShell(options: SnapshotShellOptions): SnapshotShell {
     open,
     compare,
     dumps,
+    fromLink,
   };
 }
