@@ -366,7 +366,7 @@ export function App(): React.JSX.Element {
             onPaste={() => setPasteOpen(true)}
             onDemo={() => void startDemo()}
             demoBusy={demo.busy}
-            hasViewParams={hadViewParams.current && !hasDumps}
+            hasViewParams={hadViewParams.current && !hasDumps && !snap.fromLink}
           />
         )}
         {current && url.view === 'overview' && (
