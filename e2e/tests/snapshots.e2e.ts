@@ -219,6 +219,8 @@ describe('snapshots', () => {
     expect(await banner.innerText()).toMatch(/does not exist on this server/);
     expect(await banner.innerText()).toContain(saved.id);
     await s.page.getByTestId('upload-dropzone').waitFor({ state: 'visible' });
+    // The landing page does not take the link for a view of some dump to open again.
+    expect(await s.page.getByText('This link points at a view of a dump').count()).toBe(0);
     // The banner leads to the list.
     await banner.getByRole('button', { name: 'See the saved snapshots' }).click();
     await s.page.getByTestId('snapshots-page').waitFor({ state: 'visible' });
