@@ -154,6 +154,30 @@ function hostsAndNamespaces(raw: JsonValue): { hosts: Set<string>; namespaces: S
   return { hosts, namespaces };
 }
 
+/** Service short names and namespaces of the dump's Kubernetes FQDNs, read by the test. */
+function shortNames(raw: JsonValue): { hostLabels: Set<string>; namespaces: Set<string> } {
+  const hostLabels = new Set<string>();
+  const namespaces = new Set<string>();
+  for (const s of strings(raw))
+    for (const m of s.matchAll(/(?<![a-z0-9.-])([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local/g)) {
+      hostLabels.add(m[1]!);
+      namespaces.add(m[2]!);
+    }
+  return { hostLabels, namespaces };
+}
+
+/**
+ * True when a namespace is still written where a namespace goes: before `.svc`, after `name.`
+ * at the end of a dotted name, in `/namespaces/<ns>/` and `/ns/<ns>/`. (`default` as an SDS
+ * secret name or a service account is not a namespace, and stays.)
+ */
+const namespaceSurvives = (haystack: string, ns: string): boolean => {
+  const n = ns.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `(?<![A-Za-z0-9-])${n}\\.svc\\b|[a-z0-9-]\\.${n}(?![A-Za-z0-9.-])|/namespaces/${n}/|/ns/${n}/`,
+  ).test(haystack);
+};
+
 const survives = (haystack: string, needle: string): boolean =>
   new RegExp(
     `(?<![A-Za-z0-9-])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9-])`,
@@ -192,7 +216,7 @@ describeFixtures('redactDump on every fixture config dump', () => {
           hostsSeen += hosts.size;
           for (const h of hosts) expect(survives(text, h), `${f}: host ${h} survived`).toBe(false);
           for (const ns of namespaces)
-            expect(survives(text, ns), `${f}: namespace ${ns} survived`).toBe(false);
+            expect(namespaceSurvives(text, ns), `${f}: namespace ${ns} survived`).toBe(false);
         }
         // Placeholders are one-to-one, and redacting again changes nothing.
         for (const map of Object.values(report.mapping)) {
@@ -207,6 +231,72 @@ describeFixtures('redactDump on every fixture config dump', () => {
       if ('hostnames' in options) expect(hostsSeen).toBeGreaterThan(100);
     });
   }
+
+  it('--hostnames --namespaces leaves names that are not hostnames alone (route, cluster and secret names, stat prefixes, paths, tags)', () => {
+    // Fields that never hold a hostname, and names without a dot or `|` (`prometheus_stats`,
+    // `xds-grpc`, the SDS secret `default`): with or without --hostnames they must read the same
+    // (IPs and tokens are replaced in both). The test counts those holding a service's short name
+    // or a namespace as a word, which the old token-by-token redaction rewrote.
+    const NEVER_HOST = new Set(['prefix', 'path', 'tag', 'tag_name', 'runtime_key']);
+    const NAMES = new Set(['name', 'cluster', 'stat_prefix', 'route_config_name', 'cluster_name']);
+    let checked = 0;
+    let withServiceWord = 0;
+    for (const { f, raw } of dumps) {
+      const { hostLabels, namespaces } = shortNames(raw);
+      const plain = redactDump(raw).json;
+      const hosts = redactDump(raw, { hostnames: true, namespaces: true }).json;
+      const walk = (o: JsonValue, a: JsonValue, b: JsonValue, key: string): void => {
+        if (typeof o === 'string') {
+          const bare = NAMES.has(key) && !/[.|]/.test(o);
+          if (!NEVER_HOST.has(key) && !bare) return;
+          checked++;
+          const words = o.split(/[^A-Za-z0-9-]+/);
+          if (words.some((w) => hostLabels.has(w) || namespaces.has(w))) withServiceWord++;
+          expect(b, `${f}: ${key} ${o}`).toBe(a);
+        } else if (Array.isArray(o)) {
+          o.forEach((x, i) => walk(x, (a as JsonValue[])[i]!, (b as JsonValue[])[i]!, key));
+        } else if (o !== null && typeof o === 'object') {
+          const av = Object.values(a as object) as JsonValue[];
+          const bv = Object.values(b as object) as JsonValue[];
+          Object.entries(o).forEach(([k, x], i) => walk(x, av[i]!, bv[i]!, k));
+        }
+      };
+      walk(raw, plain, hosts, '');
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(withServiceWord).toBeGreaterThan(50);
+  });
+
+  it('--hostnames on the istio 1.3 productpage sidecar: hostnames in context replaced, the same words elsewhere kept', () => {
+    const { raw } = dumps.find((d) => d.f.endsWith('istio13rc-productpage-sidecar-v2alpha.json'))!;
+    const { json, report } = redactDump(raw, { hostnames: true, namespaces: true });
+    const text = strings(json).join('\n');
+    const h = report.mapping.hostname;
+    const ns = report.mapping.namespace;
+    // Kept: a cluster and a path that share a word with the `prometheus` service, a stats tag
+    // sharing `security`, the `kubernetes://` scheme and a `kubernetes.io/` annotation key,
+    // the SDS secret named `default`.
+    for (const kept of [
+      'prometheus_stats',
+      '/stats/prometheus',
+      'connection_security_policy',
+      'kubernetes://',
+      'kubernetes.io/psp',
+    ])
+      expect(text, kept).toContain(kept);
+    expect(strings(json)).toContain('default');
+    // Replaced: FQDNs, Istio cluster names and SNIs, name.namespace, SPIFFE ids, node metadata.
+    expect(h.prometheus && h.security && h.kubernetes && h.productpage).toBeTruthy();
+    expect(text).toContain(`outbound|9080||${h.reviews}.${ns.default}.svc.cluster.local`);
+    expect(text).toContain(`outbound_.9080_.v1_.${h.details}.${ns.default}.svc.cluster.local`);
+    expect(text).toContain(`${h['istio-pilot']}.${ns['istio-system']}`);
+    expect(text).toContain(`istio://${ns.default}/services/${h.productpage}`);
+    expect(text).toMatch(new RegExp(`/ns/${ns.default}/sa/`));
+    // Left: the service account and a DestinationRule's name, which are not hostnames.
+    const left = [...text.matchAll(/[^\n]{0,20}\bproductpage\b/g)].map((m) => m[0]);
+    expect(left.length).toBeGreaterThan(0);
+    for (const l of left) expect(l).toMatch(/(?:bookinfo-|destination-rule\/)productpage$/);
+  });
 
   it('the same value gets the same placeholder in two different dumps', () => {
     const a = redactDump(

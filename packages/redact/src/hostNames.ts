@@ -5,7 +5,10 @@ import { isIpv4, isIpv6 } from './ipAddress';
 export interface FoundNames {
   /** DNS labels of service / external hostnames (not namespaces, not the `svc.cluster.local` suffix). */
   hostLabels: Set<string>;
+  /** Kubernetes namespaces (from service FQDNs, node ids, config paths, SPIFFE ids, metadata). */
   namespaces: Set<string>;
+  /** Whole hostnames of two labels or more (no port, no `*.`), so they are recognised inside other strings. */
+  hosts: Set<string>;
 }
 
 /** Kubernetes service suffixes, longest first: `name.ns.svc.cluster.local`, `name.ns.svc.cluster`, `name.ns.svc`. */
@@ -39,11 +42,21 @@ const KEEP = new Set([
 /** Placeholders written by `redactDump` (so redaction is idempotent). */
 export const PLACEHOLDER_LABEL = /^(?:h|ns)-[0-9a-f]{8}$/;
 
+/** Keys of metadata fields that hold a namespace (`NAMESPACE`, `destination.service.namespace`, ...). */
+export const NAMESPACE_KEY = /namespace$/i;
+
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/** A label worth replacing: a DNS label, not a number, a protocol word or a placeholder. */
+export const usable = (label: string): boolean =>
+  LABEL.test(label) && !/^\d+$/.test(label) && !KEEP.has(label) && !PLACEHOLDER_LABEL.test(label);
+
 const ISTIO_CLUSTER = /^(?:inbound|outbound|inbound-vip|outbound-vip)\|\d*\|[^|]*\|(.+)$/;
 const ISTIO_SNI = /^(?:inbound|outbound)_\.\d*_\.[^.]*_\.(.+)$/;
 const K8S_HOST = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.svc\.cluster\.local(?::\d+)?$/;
-const HOST_KEYS = new Set([
+
+/** Fields whose whole value is a hostname (`reviews`, `reviews:9080`, `*.example.com`). */
+export const HOST_KEYS = new Set([
   'sni',
   'hostname',
   'host_rewrite_literal',
@@ -56,9 +69,6 @@ const HOST_KEYS = new Set([
   'serverNames',
   'domains',
 ]);
-
-const usable = (label: string): boolean =>
-  LABEL.test(label) && !/^\d+$/.test(label) && !KEEP.has(label) && !PLACEHOLDER_LABEL.test(label);
 
 function addHost(text: string, found: FoundNames): void {
   let host = text.replace(/:\d+$/, '').replace(/^\*\./, '').toLowerCase();
@@ -73,6 +83,7 @@ function addHost(text: string, found: FoundNames): void {
   }
   const labels = host.split('.');
   if (!labels.every((l) => LABEL.test(l) || l === '*')) return;
+  if (!k8s && labels.length >= 2) found.hosts.add(host);
   if (k8s && labels.length >= 2) {
     const ns = labels.pop()!;
     if (usable(ns)) found.namespaces.add(ns);
@@ -99,7 +110,7 @@ function addNamespacesFromText(text: string, found: FoundNames): void {
  * socket addresses that are DNS names, node ids and metadata, Istio config paths, SPIFFE ids.
  */
 export function findNames(raw: JsonValue): FoundNames {
-  const found: FoundNames = { hostLabels: new Set(), namespaces: new Set() };
+  const found: FoundNames = { hostLabels: new Set(), namespaces: new Set(), hosts: new Set() };
   const walk = (v: JsonValue, key: string, parent: string): void => {
     if (Array.isArray(v)) {
       for (const x of v) walk(x, key, parent);
@@ -110,7 +121,7 @@ export function findNames(raw: JsonValue): FoundNames {
       return;
     }
     if (typeof v !== 'string') return;
-    if (key === 'NAMESPACE' && usable(v)) found.namespaces.add(v);
+    if (NAMESPACE_KEY.test(key) && usable(v)) found.namespaces.add(v);
     addNamespacesFromText(v, found);
     const cluster = ISTIO_CLUSTER.exec(v) ?? ISTIO_SNI.exec(v);
     if (cluster) addHost(cluster[1]!, found);

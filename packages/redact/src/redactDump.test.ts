@@ -90,6 +90,27 @@ describe('redactDump', () => {
     expect(text).not.toMatch(/default/);
   });
 
+  it('replaces a service short name only where it is a hostname, not in a route, header value or stat prefix', () => {
+    const dump: JsonValue = {
+      domains: ['reviews', 'reviews:9080'],
+      name: 'reviews',
+      stat_prefix: 'reviews_http',
+      header: { key: 'x-team', value: 'reviews' },
+      cluster: 'outbound|9080||reviews.default.svc.cluster.local',
+      sni: 'outbound_.9080_._.reviews.default.svc.cluster.local',
+    };
+    const { json, report } = redactDump(dump, { hostnames: true });
+    const h = report.mapping.hostname.reviews!;
+    expect(json).toEqual({
+      domains: [h, `${h}:9080`],
+      name: 'reviews',
+      stat_prefix: 'reviews_http',
+      header: { key: 'x-team', value: 'reviews' },
+      cluster: `outbound|9080||${h}.default.svc.cluster.local`,
+      sni: `outbound_.9080_._.${h}.default.svc.cluster.local`,
+    });
+  });
+
   it('replaces certificate and key bytes by PEM placeholders, the same value by the same placeholder', () => {
     const cert = Buffer.from(
       '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',

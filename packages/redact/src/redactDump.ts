@@ -37,6 +37,9 @@ const CREDENTIAL_HEADER =
 /** Keys whose string values are type URLs or proto names, never redacted. */
 const TYPE_KEYS = new Set(['@type', 'type_url', 'typeUrl']);
 
+/** Fields of a typed value wrapper, read under the name of what they wrap. */
+const VALUE_KEYS = new Set(['string_value', 'stringValue']);
+
 /** Proto field names (snake or camel case) are left alone; map keys (names, labels) are rewritten. */
 const FIELD_NAME = /^[A-Za-z_@][A-Za-z0-9_]*$/;
 
@@ -57,11 +60,13 @@ export function redactDump(
   raw: JsonValue,
   options: RedactOptions = {},
 ): { json: JsonValue; report: RedactionReport } {
-  const found = options.hostnames || options.namespaces ? findNames(raw) : undefined;
-  const r = new TextRedactor(
-    options.hostnames && found ? found.hostLabels : new Set(),
-    options.namespaces && found ? found.namespaces : new Set(),
-  );
+  const hostnames = options.hostnames === true;
+  const namespaces = options.namespaces === true;
+  const found =
+    hostnames || namespaces
+      ? findNames(raw)
+      : { hostLabels: new Set<string>(), namespaces: new Set<string>(), hosts: new Set<string>() };
+  const r = new TextRedactor(found, { hostnames, namespaces });
   const notes: string[] = [];
 
   const secret = (value: string, field: string, parentKey: string): string => {
@@ -88,7 +93,7 @@ export function redactDump(
   };
 
   const walk = (v: JsonValue, key: string): JsonValue => {
-    if (typeof v === 'string') return TYPE_KEYS.has(key) ? v : r.text(v);
+    if (typeof v === 'string') return TYPE_KEYS.has(key) ? v : r.text(v, key);
     if (Array.isArray(v)) return v.map((x) => walk(x, key));
     if (!isObj(v)) return v;
     const out: JsonObject = {};
@@ -101,7 +106,8 @@ export function redactDump(
         out[newKey] = secret(x, k, key);
       else if (isCredentialHeader && x !== headerName && k !== '@type')
         out[newKey] = credentials(x);
-      else out[newKey] = walk(x, k);
+      // A Mixer attribute (`"destination.service.name": {"string_value": ...}`) is read under its name.
+      else out[newKey] = walk(x, VALUE_KEYS.has(k) ? key : k);
     }
     return out;
   };
@@ -110,6 +116,10 @@ export function redactDump(
   if (r.counts.certificate + r.counts.private_key > 0)
     notes.push(
       'certificates and keys were replaced by PEM placeholders: they no longer parse as X.509, so certificate dates and SANs are gone',
+    );
+  if (hostnames || namespaces)
+    notes.push(
+      "hostnames and namespaces are replaced where they are ones (FQDNs, Istio cluster names and SNIs, domains, name.namespace, SPIFFE ids, namespace fields, the proxy's workload names); the same word elsewhere (route, cluster or secret names, stat prefixes, Istio config names, service accounts) is kept",
     );
   notes.push(
     'base64 `bytes` payloads other than certificates and keys (e.g. opaque typed_config values) are left as they are',

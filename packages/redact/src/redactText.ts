@@ -10,7 +10,8 @@ import {
 } from './ipAddress';
 import { PlaceholderMap } from './placeholderMap';
 import type { RedactionKind } from './model';
-import { PLACEHOLDER_LABEL } from './hostNames';
+import type { FoundNames } from './hostNames';
+import { NameRedactor } from './nameRedactor';
 
 const hex8 = (h: number): string => h.toString(16).padStart(8, '0');
 
@@ -41,10 +42,17 @@ export class TextRedactor {
   readonly tokens = new PlaceholderMap((h) => `redacted-token-${hex8(h)}`);
   readonly secrets = new PlaceholderMap((h) => hex8(h));
 
-  constructor(
-    private readonly hostLabels: ReadonlySet<string>,
-    private readonly namespaceNames: ReadonlySet<string>,
-  ) {}
+  private readonly names: NameRedactor;
+
+  constructor(found: FoundNames, options: { hostnames: boolean; namespaces: boolean }) {
+    this.names = new NameRedactor({
+      found,
+      ...options,
+      hostPlaceholder: (label) => this.hosts.get(label),
+      namespacePlaceholder: (name) => this.namespaces.get(name),
+      count: (kind) => this.counts[kind]++,
+    });
+  }
 
   /** A whole value that is a credential (e.g. an `Authorization` header value). */
   token(value: string): string {
@@ -68,41 +76,14 @@ export class TextRedactor {
     return out;
   }
 
-  private label(token: string): string | undefined {
-    if (PLACEHOLDER_LABEL.test(token)) return undefined;
-    if (this.namespaceNames.has(token)) {
-      this.counts.namespace++;
-      return this.namespaces.get(token);
-    }
-    if (this.hostLabels.has(token)) {
-      this.counts.hostname++;
-      return this.hosts.get(token);
-    }
-    return undefined;
-  }
-
-  /** `reviews-v1-6c66` (a pod of `reviews`): the longest host / namespace prefix before a `-` is replaced too. */
-  private names(text: string): string {
-    if (this.hostLabels.size === 0 && this.namespaceNames.size === 0) return text;
-    return text.replace(/[A-Za-z0-9-]+/g, (tok) => {
-      const whole = this.label(tok);
-      if (whole !== undefined) return whole;
-      for (let i = tok.lastIndexOf('-'); i > 0; i = tok.lastIndexOf('-', i - 1)) {
-        const head = this.label(tok.slice(0, i));
-        if (head !== undefined) return head + tok.slice(i);
-      }
-      return tok;
-    });
-  }
-
-  /** Tokens, IP addresses, then (when asked for) hostnames and namespaces inside a string. */
-  text(value: string): string {
+  /** Tokens, IP addresses, then (when asked for) hostnames and namespaces inside a string found under `key`. */
+  text(value: string, key = ''): string {
     let out = value.replace(JWT, (m) => this.token(m));
     out = out.replace(
       BEARER,
       (_m, scheme: string, cred: string) => `${scheme} ${this.token(cred)}`,
     );
     out = this.ip(out);
-    return EXTENSION_NAME.test(out) ? out : this.names(out);
+    return EXTENSION_NAME.test(out) ? out : this.names.text(out, key);
   }
 }
