@@ -1,6 +1,7 @@
 export type * from './model';
 export { parseConfigDump } from './parseConfigDump';
 export { formatDumpError } from './formatDumpError';
+export { readInput, type DecodedInput } from './readInput';
 export { formatAddress, type AddressStyle } from './formatAddress';
 export { parseIstioClusterName } from './parseIstioClusterName';
 export { parseIstioConfigPath } from './parseIstioConfigPath';
