@@ -50,3 +50,40 @@ describe('columnLayout', () => {
     }
   });
 });
+
+describe('columnLayout of many unconnected nodes', () => {
+  // A gateway whose routes use 2 clusters while 40 more are defined but unused.
+  const used = [
+    { id: 'l', column: 0 },
+    { id: 'c1', column: 5 },
+    { id: 'c2', column: 5 },
+  ];
+  const unused = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, column: 5 }));
+  const edges = [
+    { source: 'l', target: 'c1' },
+    { source: 'l', target: 'c2' },
+  ];
+  const pos = columnLayout([...used, ...unused], edges);
+  const at = (id: string) => pos.get(id) ?? { x: NaN, y: NaN };
+
+  it('wraps them into a grid below the connected nodes, starting at their column', () => {
+    const xs = new Set(unused.map((n) => at(n.id).x));
+    expect(xs.size).toBeGreaterThan(1);
+    expect(Math.min(...xs)).toBe(at('c1').x);
+    const lowest = Math.max(at('c1').y, at('c2').y, at('l').y);
+    for (const n of unused) expect(at(n.id).y).toBeGreaterThan(lowest);
+    const rows = new Set(unused.map((n) => at(n.id).y)).size;
+    expect(rows).toBeLessThan(unused.length / 2);
+  });
+
+  it('never puts two nodes on one spot, and is deterministic', () => {
+    const spots = new Set([...pos.values()].map((p) => `${p.x},${p.y}`));
+    expect(spots.size).toBe(pos.size);
+    expect(columnLayout([...used, ...unused], edges)).toEqual(pos);
+  });
+
+  it('keeps a few unconnected nodes in their column', () => {
+    const few = columnLayout([...used, ...unused.slice(0, 5)], edges);
+    for (const n of unused.slice(0, 5)) expect(few.get(n.id)?.x).toBe(at('c1').x);
+  });
+});

@@ -6,18 +6,24 @@ export interface ColumnLayoutOptions {
   rowSpacing: number;
   /** Alternating barycentre sweeps; more untangles more, each costs O(nodes + edges). */
   sweeps: number;
+  /** A column with more unconnected nodes than this lays them out in a grid below the graph. */
+  gridAbove: number;
 }
 
 export const defaultColumnLayout: ColumnLayoutOptions = {
   columnSpacing: 280,
   rowSpacing: 54,
   sweeps: 4,
+  gridAbove: 12,
 };
 
 /**
  * Places nodes in their columns, left to right, and orders each column so that nodes sit
  * level with their neighbours (barycentre heuristic, alternating left and right sweeps).
  * Deterministic: no randomness, ties keep input order. Empty columns are skipped.
+ * Nodes without any edge say nothing about order; when a column has many (a gateway's 120
+ * clusters no route uses), they are wrapped into a grid under the graph, starting at their
+ * column, instead of one column taller than everything else put together.
  */
 export function columnLayout(
   nodes: readonly { id: string; column: number }[],
@@ -32,6 +38,18 @@ export function columnLayout(
     colOf.set(n.id, c);
     columns[c]?.push(n.id);
   }
+  const linked = new Set<string>();
+  for (const e of edges) {
+    linked.add(e.source);
+    linked.add(e.target);
+  }
+  const gridded = columns.map((col) => {
+    const loose = col.filter((id) => !linked.has(id));
+    return loose.length > options.gridAbove ? loose : [];
+  });
+  gridded.forEach((loose, c) => {
+    if (loose.length > 0) columns[c] = (columns[c] ?? []).filter((id) => linked.has(id));
+  });
   const preds = new Map<string, string[]>();
   const succs = new Map<string, string[]>();
   for (const e of edges) {
@@ -76,8 +94,29 @@ export function columnLayout(
   }
   sweep(right, preds);
   const out = new Map<string, { x: number; y: number }>();
+  let bottom = Number.NEGATIVE_INFINITY;
   columns.forEach((col, c) => {
-    for (const id of col) out.set(id, { x: c * options.columnSpacing, y: y.get(id) ?? 0 });
+    for (const id of col) {
+      const at = { x: c * options.columnSpacing, y: y.get(id) ?? 0 };
+      out.set(id, at);
+      bottom = Math.max(bottom, at.y);
+    }
+  });
+  let top = bottom === Number.NEGATIVE_INFINITY ? 0 : bottom + 2 * options.rowSpacing;
+  gridded.forEach((loose, c) => {
+    if (loose.length === 0) return;
+    // About as wide as tall on screen: k columns of columnSpacing vs n/k rows of rowSpacing.
+    const k = Math.max(
+      1,
+      Math.round(Math.sqrt((loose.length * options.rowSpacing) / options.columnSpacing)),
+    );
+    loose.forEach((id, i) => {
+      out.set(id, {
+        x: (c + (i % k)) * options.columnSpacing,
+        y: top + Math.floor(i / k) * options.rowSpacing,
+      });
+    });
+    top += (Math.ceil(loose.length / k) + 1) * options.rowSpacing;
   });
   return out;
 }
