@@ -25,7 +25,7 @@ export interface SnapshotShell {
   dismissNotice: () => void;
   /** Ids being fetched. */
   busy: ReadonlySet<string>;
-  /** Opens a snapshot as a tab named after it, with its saved view; resolves to that tab. */
+  /** Opens a snapshot as a tab named after it (or selects that tab), with its saved view. */
   open: (meta: SnapshotMeta) => Promise<void>;
   /** Opens the compare view: a snapshot on the left, another snapshot or an open tab on the right. */
   compare: (left: SnapshotMeta, right: SnapshotMeta | OpenDump) => Promise<void>;
