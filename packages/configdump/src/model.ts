@@ -201,6 +201,8 @@ export interface FilterChain {
   filters: NetworkFilter[];
   /** `transport_socket.name` (e.g. `envoy.transport_sockets.tls`), if any. */
   transportSocket?: string;
+  /** SDS secret names of the chain's `DownstreamTlsContext` (`common_tls_context`), if any. */
+  sdsSecrets?: string[];
   raw: JsonValue;
 }
 

@@ -48,7 +48,8 @@ function upstreamTls(ts: JsonObject, depth = 0): { name: string; ctx: JsonObject
   return inner && depth < 4 ? upstreamTls(inner, depth + 1) : undefined;
 }
 
-function sdsNames(common: JsonObject): string[] {
+/** SDS secret names a `CommonTlsContext` uses (certificates, then the validation context). */
+export function sdsNames(common: JsonObject): string[] {
   const names: string[] = [];
   for (const s of objArr(common, 'tls_certificate_sds_secret_configs')) {
     const n = str(s, 'name');

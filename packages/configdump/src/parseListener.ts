@@ -8,6 +8,7 @@ import type {
   Listener,
   ResourceMeta,
 } from './model';
+import { sdsNames } from './parseCluster';
 import { parseNetworkFilter } from './parseNetworkFilter';
 import { applyMeta } from './resourceMeta';
 
@@ -69,6 +70,10 @@ function parseFilterChain(fc: JsonObject, index: number, meta: ResourceMeta): Fi
   if (ts) chain.transportSocket = str(ts, 'name') ?? 'envoy.transport_sockets.tls';
   // v2 put the downstream TLS context straight on the chain.
   else if (has(fc, 'tls_context')) chain.transportSocket = 'envoy.transport_sockets.tls';
+  const tls = ts ? (obj(ts, 'typed_config') ?? obj(ts, 'config')) : obj(fc, 'tls_context');
+  const common = tls && obj(tls, 'common_tls_context');
+  const secrets = common ? sdsNames(common) : [];
+  if (secrets.length > 0) chain.sdsSecrets = secrets;
   return chain;
 }
 
