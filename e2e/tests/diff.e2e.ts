@@ -1,11 +1,10 @@
 // The compare view on istioctl's proxy-status diff fixtures (istiod's view vs a proxy that lost a
-// circuit breaker, a router filter and two domains), and the redacted export of a real dump.
-import { readFileSync } from 'node:fs';
+// circuit breaker, a router filter and two domains). The redacted export is in redact.e2e.ts.
 import { describe, expect, test } from 'vitest';
 import { diffDumps } from '../../packages/diff/src/index';
 import { DiffPage } from '../pages/DiffPage';
 import { loadDumpFile } from '../support/flows';
-import { parseDumpFile, parseDumpText } from '../support/model';
+import { parseDumpFile } from '../support/model';
 import { fixture } from '../support/paths';
 import { saveDocsScreenshot } from '../support/screenshots';
 import { useMeshlens } from '../support/session';
@@ -112,44 +111,5 @@ describe('compare two dumps', () => {
     const row = (await diff.fields()).find((r) => r.path.endsWith('maxRequests'));
     expect(row?.left.trim()).toBe('—');
     expect(row?.right.trim()).toBe('10000');
-  });
-});
-
-describe('redacted export', () => {
-  test('downloads a dump that parses to the same counts and holds none of the original IPs', async () => {
-    const file = fixture('config-dumps', 'istio13rc-productpage-sidecar-v2alpha.json');
-    const original = parseDumpFile(file);
-    const text = readFileSync(file, 'utf8');
-    const ips = [...new Set(text.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? [])].filter(
-      // Wildcards, loopback (Istio's 127.0.0.6 too) and broadcast identify nothing and stay.
-      (ip) => ip !== '0.0.0.0' && ip !== '255.255.255.255' && !ip.startsWith('127.'),
-    );
-    expect(ips.length, 'the fixture has IP addresses to redact').toBeGreaterThan(3);
-
-    const s = session();
-    await s.shell.open();
-    const label = await loadDumpFile(s, file);
-    // All in the browser: nothing but GETs (the app and its worker scripts) while exporting.
-    const sent: string[] = [];
-    s.page.on('request', (r) => {
-      if (r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
-    });
-    const got = await new DiffPage(s.page).exportRedacted({ hostnames: true, namespaces: true });
-    expect(got.fileName).toBe(`${label}-redacted.json`);
-    expect(sent).toEqual([]);
-    const redactedText = got.bytes.toString('utf8');
-    for (const ip of ips)
-      expect(redactedText.includes(ip), `${ip} is still in the export`).toBe(false);
-    const redacted = parseDumpText(redactedText, got.fileName);
-    expect(redacted.listeners).toHaveLength(original.listeners.length);
-    expect(redacted.clusters).toHaveLength(original.clusters.length);
-    expect(redacted.routeConfigs).toHaveLength(original.routeConfigs.length);
-    expect(redacted.endpoints).toHaveLength(original.endpoints.length);
-    expect(redacted.secrets).toHaveLength(original.secrets.length);
-    // Hostnames were asked for: the productpage service name is gone too.
-    expect(redactedText.includes('productpage.default.svc.cluster.local')).toBe(false);
-    expect(await new DiffPage(s.page).redactReport()).toMatch(
-      /^Replaced \d+ IP addresses, \d+ hostnames, \d+ namespaces/,
-    );
   });
 });

@@ -27,7 +27,8 @@ function save(text: string, fileName: string): void {
 
 /**
  * "Export redacted…": the raw dump with secrets, certificates, tokens and IPs (and, when ticked,
- * hostnames and namespaces) replaced by stable placeholders, saved as `<label>-redacted.json`.
+ * hostnames and namespaces) replaced by stable placeholders, saved as `<label>-redacted.json`
+ * (JSON whatever the dump was read from: JSON, YAML, gzipped or not).
  * Everything happens in the browser, in a worker; nothing is sent to the server.
  */
 export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Element {
@@ -54,8 +55,12 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
       setLine({ text: result.message, error: true });
       return;
     }
-    save(result.text, `${dump.label}-redacted.json`);
-    setLine({ text: describeRedaction(result.report), error: false });
+    save(result.text, `${dump.label.replace(/\.(?:json|ya?ml)(?:\.gz)?$/i, '')}-redacted.json`);
+    const read =
+      result.from === 'yaml' || result.gzip
+        ? ` Read from ${result.gzip ? 'gzipped ' : ''}${result.from === 'yaml' ? 'YAML' : 'JSON'}, saved as JSON.`
+        : '';
+    setLine({ text: `${describeRedaction(result.report)}${read}`, error: false });
   };
 
   return (
@@ -73,7 +78,8 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
         <div className="redact__panel" role="dialog" aria-label="Export redacted dump">
           <p className="muted">
             Secrets, certificates, tokens and IP addresses are always replaced by stable
-            placeholders. Done in your browser; nothing is uploaded.
+            placeholders. Done in your browser; nothing is uploaded. The file is JSON, also for a
+            YAML or gzipped dump.
           </p>
           <label>
             <input

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { parseConfigDump } from '@meshlens/configdump';
+import { parseConfigDump, type JsonValue } from '@meshlens/configdump';
 import { expect, it } from 'vitest';
 import { describeFixtures, fixture } from '../../../../tests/conformance/fixtures';
+import { toBlockYaml } from '../../../../tests/conformance/redactYaml';
 import { describeRedaction } from './describeRedaction';
 import { runRedactJob } from './runRedactJob';
 
@@ -36,8 +37,47 @@ describeFixtures('runRedactJob', () => {
     );
   });
 
-  it('a YAML or broken source is an error value naming the file', async () => {
+  it('redacts a YAML dump (gzipped too) into JSON that parses to the same counts', async () => {
+    // The real JSON fixture written as YAML, so the YAML path sees real IPs and real names.
+    const yamlText = toBlockYaml(JSON.parse(text) as JsonValue);
+    expect(yamlText).toMatch(/^"configs":\n {2}- "@type": /);
+    const fromYaml = await runRedactJob({ kind: 'text', name: 'a.yaml', text: yamlText }, {});
+    const fromGzip = await runRedactJob(
+      { kind: 'blob', name: 'a.yaml.gz', blob: new Blob([gzipSync(yamlText)]) },
+      {},
+    );
+    const fromJson = await runRedactJob({ kind: 'text', name: 'a.json', text }, {});
+    if (!fromYaml.ok || !fromGzip.ok || !fromJson.ok) throw new Error('redaction failed');
+    expect([fromYaml.from, fromYaml.gzip, fromGzip.from, fromGzip.gzip]).toEqual([
+      'yaml',
+      false,
+      'yaml',
+      true,
+    ]);
+    expect(fromYaml.text).toBe(fromJson.text);
+    expect(fromGzip.text).toBe(fromJson.text);
+    for (const ip of ips) expect(fromYaml.text.includes(ip), ip).toBe(false);
+    // A real YAML capture (istioctl's ECDS output) reads too.
+    const ecds = readFileSync(fixture('istioctl-golden/pc-ecds-v3/output.yaml'), 'utf8');
+    const r = await runRedactJob({ kind: 'text', name: 'output.yaml', text: ecds }, {});
+    if (!r.ok) throw new Error(r.message);
+    const parsed = parseConfigDump(r.text);
+    const original = parseConfigDump(ecds);
+    if (!parsed.ok || !original.ok) throw new Error('parse failed');
+    expect(parsed.dump.extensionConfigs.length).toBe(original.dump.extensionConfigs.length);
+    expect(parsed.dump.extensionConfigs.length).toBeGreaterThan(0);
+  });
+
+  it('a broken source is an error value naming the file and the line:column', async () => {
     const r = await runRedactJob({ kind: 'text', name: 'x.yaml', text: 'a: [1' }, {});
-    expect(r).toEqual({ ok: false, message: expect.stringContaining('x.yaml') as string });
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^x\.yaml: .*line:column 1:/) as string,
+    });
+    const j = await runRedactJob({ kind: 'text', name: 'y.json', text: '{"a":\n  ]' }, {});
+    expect(j).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^y\.json: .*line:column 2:3/) as string,
+    });
   });
 });

@@ -1,53 +1,49 @@
-import type { JsonValue } from '@meshlens/configdump';
+import { readInput } from '@meshlens/configdump';
 import { redactDump, type RedactOptions, type RedactionReport } from '@meshlens/redact';
-import { isGzip } from '../dumps/workerProtocol';
+import { describeDumpError } from '../dumps/describeDumpError';
 import type { ParseSource } from '../dumps/workerProtocol';
 
-/** The outcome of a redacted export: the file text and what was replaced, or why it failed. */
+/**
+ * The outcome of a redacted export: the JSON file text, what was replaced and what the source
+ * was (`from`: its format, `gzip`: whether it was compressed), or why it failed.
+ */
 export type RedactResult =
-  { ok: true; text: string; report: RedactionReport } | { ok: false; message: string };
+  | { ok: true; text: string; report: RedactionReport; from: 'json' | 'yaml'; gzip: boolean }
+  | { ok: false; message: string };
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** The source's text (gzip inflated), read again from the File / Blob / pasted text. */
-async function sourceText(source: ParseSource): Promise<string> {
+/** The source's bytes (or pasted text), read again from the File / Blob. */
+async function sourceInput(source: ParseSource): Promise<string | Uint8Array> {
   if (source.kind === 'text') return source.text;
-  const bytes = new Uint8Array(await source.blob.arrayBuffer());
-  return new TextDecoder('utf-8').decode(isGzip(bytes) ? await gunzip(bytes) : bytes);
+  return new Uint8Array(await source.blob.arrayBuffer());
 }
 
 /**
- * Re-reads a dump's source and redacts it with `redactDump`; the result is pretty-printed JSON.
- * Errors are values: an unreadable file or a YAML dump (the browser reads JSON only; the
- * `meshlens redact` CLI reads YAML) become a message.
+ * Re-reads a dump's source (JSON or YAML, gzipped or not, the same reader as the parser) and
+ * redacts it with `redactDump`. The result is always pretty-printed JSON: Meshlens and Envoy
+ * tooling read it, and YAML comments and anchors would not survive a round trip anyway.
+ * Errors are values: an unreadable or malformed file becomes a message naming it.
  */
 export async function runRedactJob(
   source: ParseSource,
   options: RedactOptions,
 ): Promise<RedactResult> {
-  let text: string;
+  let input: string | Uint8Array;
   try {
-    text = await sourceText(source);
+    input = await sourceInput(source);
   } catch (err) {
     return {
       ok: false,
       message: `Could not read ${source.name} again (${err instanceof Error ? err.message : String(err)}); open it again and retry.`,
     };
   }
-  let raw: JsonValue;
-  try {
-    raw = JSON.parse(text) as JsonValue;
-  } catch {
-    return {
-      ok: false,
-      message: `${source.name} is not JSON (a YAML dump?): export it with \`meshlens redact\` instead.`,
-    };
-  }
-  const { json, report } = redactDump(raw, options);
-  return { ok: true, text: `${JSON.stringify(json, null, 2)}\n`, report };
+  const read = readInput(input, undefined);
+  if (!read.ok) return { ok: false, message: `${source.name}: ${describeDumpError(read.error)}` };
+  const { json, report } = redactDump(read.input.value, options);
+  return {
+    ok: true,
+    text: `${JSON.stringify(json, null, 2)}\n`,
+    report,
+    from: read.input.format,
+    gzip: read.input.gzip,
+  };
 }
