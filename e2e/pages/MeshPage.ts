@@ -72,6 +72,11 @@ export class MeshPage {
     await this.page.getByTestId('mesh-scan-start').click();
   }
 
+  /** Clicks "Cancel" on the running scan. */
+  async cancelScan(): Promise<void> {
+    await this.page.getByTestId('mesh-scan-cancel').click();
+  }
+
   /** The scan bar's state (`idle`, `running`, `done`...) and its done / total / failed counts. */
   async scanProgress(): Promise<{ state: string; done: number; total: number; failed: number }> {
     const bar = this.page.getByTestId('mesh-scan');

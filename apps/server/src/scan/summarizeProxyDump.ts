@@ -1,6 +1,6 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import type { MeshProxyDumpSummary } from '@meshlens/contract';
-import { diagnose, formatRef } from '@meshlens/diagnostics';
+import { diagnose } from '@meshlens/diagnostics';
 
 /** How the dump was obtained, measured by the caller. */
 export interface FetchFacts {
@@ -43,7 +43,8 @@ export function summarizeProxyDump(
   // diagnose() sorts errors first, then warnings.
   const first = findings[0];
   if (first && first.severity !== 'info') {
-    summary.firstFinding = ownCopy(`${formatRef(first.ref)}: ${first.message}`.slice(0, 300));
+    // The message names its object already (`cluster X: none of its endpoints...`).
+    summary.firstFinding = ownCopy(first.message.slice(0, 300));
   }
   if (dump.node?.istioVersion) summary.istioVersion = ownCopy(dump.node.istioVersion);
   if (dump.node?.envoyVersion) summary.envoyVersion = ownCopy(dump.node.envoyVersion);
