@@ -17,7 +17,7 @@ import { DiffPage } from '../pages/DiffPage';
 import { MeshPage } from '../pages/MeshPage';
 import { SnapshotsPage } from '../pages/SnapshotsPage';
 import { loadDumpFile } from '../support/flows';
-import { startMeshlensServer } from '../support/meshlensServer';
+import { type StartedServer, startMeshlensServer } from '../support/meshlensServer';
 import { outboundListenerOnPort } from '../support/graphChecks';
 import { clustersContaining, parseDumpFile, parseDumpText } from '../support/model';
 import { fixture } from '../support/paths';
@@ -42,6 +42,19 @@ async function api<T>(baseUrl: string, path: string): Promise<{ status: number; 
 
 async function listed(baseUrl: string): Promise<SnapshotListResponse['snapshots']> {
   return (await api<SnapshotListResponse>(baseUrl, '/api/snapshots')).body.snapshots;
+}
+
+/**
+ * A second `meshlens serve`. The free port is probed before the server binds it, so on this shared
+ * machine another process can take it in between: that one failure is retried once.
+ */
+async function startServerRetryingPort(args: string[]): Promise<StartedServer> {
+  try {
+    return await startMeshlensServer(240_000, args);
+  } catch (err) {
+    if (!/already in use/.test(String(err))) throw err;
+    return startMeshlensServer(240_000, args);
+  }
 }
 
 describe('snapshots', () => {
@@ -251,7 +264,7 @@ describe('snapshots', () => {
     const dir = mkdtempSync(join(tmpdir(), 'meshlens-e2e-broken-store-'));
     const notADir = join(dir, 'not-a-dir');
     writeFileSync(notADir, '');
-    const other = await startMeshlensServer(240_000, [
+    const other = await startServerRetryingPort([
       '--data-dir',
       notADir,
       '--max-upload',
