@@ -8,6 +8,7 @@
 // scan keeps (summaries) must be tiny next to what it fetched.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { generateDemoMesh } from '@meshlens/demo-mesh';
 import { DemoMeshSource } from '../sources/DemoMeshSource';
 import { MeshScanner } from './MeshScanner';
 
@@ -22,8 +23,16 @@ interface ScanBenchResult {
   scanMs: number;
   /** MB/s of dump text scanned. */
   throughputMBps: number;
-  /** Simulator start (mesh generation + one HTTP server per proxy), ms. */
+  /** Simulator start (every proxy's dump generated + one HTTP server per proxy), ms. */
   startMs: number;
+  /**
+   * RSS growth from generating every dump before the scan, MB: the simulated Envoys' own config
+   * (the generator builds each dump on first use and keeps it), so that it is not counted as the
+   * scan's memory.
+   */
+  simulatedMeshMB: number;
+  /** The first failures (proxy id, kind, message). */
+  failures: string[];
   /** RSS after the simulator started and a GC, before the scan, MB. */
   rssBeforeMB: number;
   /** Highest RSS seen during the scan (sampled, and the kernel's max RSS), MB. */
@@ -47,11 +56,11 @@ function gc(): void {
 
 async function child(services: number, concurrency: number): Promise<void> {
   const t0 = performance.now();
-  const source = await DemoMeshSource.start({
-    meshOptions: { services },
-    concurrency,
-    timeoutMs: 120_000,
-  });
+  gc();
+  const rssEmpty = process.memoryUsage().rss;
+  const mesh = generateDemoMesh({ now: new Date(), services });
+  for (const p of mesh.proxies) if (!p.dump) throw new Error(`no dump for ${p.podName}`);
+  const source = await DemoMeshSource.start({ mesh, concurrency, timeoutMs: 120_000 });
   const startMs = performance.now() - t0;
   gc();
   const rssBefore = process.memoryUsage().rss;
@@ -79,6 +88,11 @@ async function child(services: number, concurrency: number): Promise<void> {
     scanMs: status.elapsedMs,
     throughputMBps: Math.round((status.bytes / 1e6 / (status.elapsedMs / 1000)) * 10) / 10,
     startMs: Math.round(startMs),
+    simulatedMeshMB: mb(rssBefore - rssEmpty),
+    failures: status.results
+      .filter((r) => r.error)
+      .slice(0, 5)
+      .map((r) => `${r.id}: ${r.error?.kind} ${r.error?.message}`),
     rssBeforeMB: mb(rssBefore),
     rssPeakMB: mb(peak),
     peakGrowthOverBytes: Math.round(((peak - rssBefore) / Math.max(1, status.bytes)) * 1000) / 1000,
@@ -126,7 +140,8 @@ async function main(): Promise<void> {
     `mesh scan of the demo mesh (${result.services} services, ${result.proxies} proxies, concurrency ${result.concurrency}):\n` +
       `  ${mb(result.bytes)} MB of dumps in ${(result.scanMs / 1000).toFixed(1)} s (${result.throughputMBps} MB/s), ${result.failed} failed; simulator start ${(result.startMs / 1000).toFixed(1)} s\n` +
       `  RSS ${result.rssBeforeMB} MB before, peak ${result.rssPeakMB} MB (growth = ${result.peakGrowthOverBytes} x the dump bytes)\n` +
-      `  heap retained after GC: ${result.heapRetainedMB} MB (results JSON ${result.resultsMB} MB); load average ${result.loadAverage}`,
+      `  heap retained after GC: ${result.heapRetainedMB} MB (results JSON ${result.resultsMB} MB); simulated mesh (all dumps generated first) ${result.simulatedMeshMB} MB; load average ${result.loadAverage}` +
+      result.failures.map((f) => `\n  failed: ${f}`).join(''),
   );
 }
 
