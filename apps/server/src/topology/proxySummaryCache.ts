@@ -61,11 +61,6 @@ export class ProxySummaryCache {
     return proxyIds.flatMap((id) => this.entries.get(id)?.summary ?? []);
   }
 
-  /** Starts reading these proxies in the background (errors are kept as problems). */
-  prefetch(proxyIds: readonly string[]): void {
-    for (const id of proxyIds) void this.entry(id);
-  }
-
   private entry(id: string): Promise<Entry> {
     const known = this.entries.get(id);
     if (known && this.clock() - known.at < this.ttlMs) return Promise.resolve(known);

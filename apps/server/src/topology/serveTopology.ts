@@ -35,6 +35,16 @@ export interface ServeTopology {
   stop(): Promise<void>;
 }
 
+/**
+ * How often the demo's Prometheus scrapes the simulator: every second on a small mesh; on a large
+ * one the simulator's `/metrics` is tens of MB (75 MB for ~2,600 proxies), rendered on the
+ * server's thread, so scraping it every second would keep the server busy for good. 15 s still
+ * leaves four samples in the 1-minute window the page asks for by default.
+ */
+export function demoScrapeSeconds(proxies: number): number {
+  return proxies <= 100 ? 1 : 15;
+}
+
 /** Resolves the traffic source: `--prometheus`, else a local Prometheus for the demo mesh, else none (with why). */
 export async function startServeTopology(
   flags: TopologyFlags,
@@ -60,11 +70,14 @@ export async function startServeTopology(
     };
   }
   if (source instanceof DemoMeshSource) {
-    const started = await startLocalPrometheus(source.simulator.metricsUrl);
+    const every = demoScrapeSeconds(source.simulator.proxies.length);
+    const started = await startLocalPrometheus(source.simulator.metricsUrl, {
+      scrapeIntervalSeconds: every,
+    });
     if (started.ok) {
       return {
         options: { ...base, prometheusUrl: started.prometheus.url, prometheusStarted: true },
-        message: `Traffic graph: started prometheus at ${started.prometheus.url}, scraping the demo mesh every second (stopped with meshlens)`,
+        message: `Traffic graph: started prometheus at ${started.prometheus.url}, scraping the demo mesh every ${every === 1 ? 'second' : `${every} s`} (stopped with meshlens)`,
         stop: started.prometheus.stop,
       };
     }

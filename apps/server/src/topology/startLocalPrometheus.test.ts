@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDemoMeshSimulator } from '../sources/demo/startDemoMeshSimulator';
 import { generateDemoMesh } from '@meshlens/demo-mesh';
+import { demoScrapeSeconds } from './serveTopology';
 import { havePrometheusBinary, scrapeConfig, startLocalPrometheus } from './startLocalPrometheus';
 
 describe('scrapeConfig', () => {
@@ -11,6 +12,15 @@ describe('scrapeConfig', () => {
     expect(text).toContain('scrape_interval: 1s');
     expect(text).toContain('metrics_path: /stats/metrics');
     expect(text).toContain("targets: ['127.0.0.1:4321']");
+  });
+
+  it('scrapes a large demo mesh less often, with a timeout inside the interval', () => {
+    expect(demoScrapeSeconds(7)).toBe(1);
+    const every = demoScrapeSeconds(2600);
+    expect(every).toBeGreaterThan(1);
+    const text = scrapeConfig('http://127.0.0.1:4321/metrics', every);
+    expect(text).toContain(`scrape_interval: ${every}s`);
+    expect(text).toContain(`scrape_timeout: ${every - 1}s`);
   });
 });
 

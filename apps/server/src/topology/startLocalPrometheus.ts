@@ -35,13 +35,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The scrape config: one static target, scraped every second (rate() over short windows needs that). */
-export function scrapeConfig(metricsUrl: string): string {
+/**
+ * The scrape config: one static target, scraped every `intervalSeconds` (default 1: rate() over
+ * short windows needs that on a small mesh). The timeout is the interval less a second at most.
+ */
+export function scrapeConfig(metricsUrl: string, intervalSeconds = 1): string {
   const target = new URL(metricsUrl);
+  const every = Math.max(1, Math.round(intervalSeconds));
   return [
     'global:',
-    '  scrape_interval: 1s',
-    '  evaluation_interval: 1s',
+    `  scrape_interval: ${every}s`,
+    `  scrape_timeout: ${Math.max(1, every - 1)}s`,
+    `  evaluation_interval: ${every}s`,
     'scrape_configs:',
     '  - job_name: meshlens-demo-mesh',
     `    metrics_path: ${target.pathname}`,
@@ -75,14 +80,17 @@ function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function startLocalPrometheus(
   metricsUrl: string,
-  options: { binary?: string; readyTimeoutMs?: number } = {},
+  options: { binary?: string; readyTimeoutMs?: number; scrapeIntervalSeconds?: number } = {},
 ): Promise<LocalPrometheusResult> {
   const binary = options.binary ?? 'prometheus';
   if (!havePrometheusBinary(binary)) {
     return { ok: false, reason: `no \`${binary}\` binary on PATH` };
   }
   const dir = mkdtempSync(join(tmpdir(), 'meshlens-prometheus-'));
-  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfig(metricsUrl));
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    scrapeConfig(metricsUrl, options.scrapeIntervalSeconds ?? 1),
+  );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
