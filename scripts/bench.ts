@@ -295,7 +295,7 @@ interface TopologyResult {
   topologyNodes: number;
   topologyEdges: number;
   topologySamples: number;
-  /** `buildConfigTopology` from the demo mesh's istiod registry + config (no proxy dumps). */
+  /** `buildConfigTopology` from the demo mesh's istiod registry + config + proxy list (no dumps). */
   configTopologyBuildMs: number;
   configTopologyNodes: number;
   configTopologyEdges: number;
@@ -343,11 +343,26 @@ function syntheticPrometheus(mesh: DemoMesh): { query: PromQueryFn; samples: num
         value: edge.rate * r.share,
       });
   }
-  const query: PromQueryFn = (q: string) =>
-    Promise.resolve({
-      ok: true,
-      vector: q.includes('istio_requests_total') ? http : q.includes('istio_tcp') ? tcp : [],
+  // Like Prometheus, answer only the series the query's label matchers select (Kiali queries one
+  // namespace at a time); a label the synthetic series lack (`reporter`) matches anything.
+  const query: PromQueryFn = (q: string) => {
+    const all = q.includes('istio_requests_total') ? http : q.includes('istio_tcp') ? tcp : [];
+    const sel = /\{([^}]*)\}/.exec(q)?.[1] ?? '';
+    const tests = [...sel.matchAll(/(\w+)\s*(=~|!~|!=|=)\s*"([^"]*)"/g)].map(([, label, op, v]) => {
+      const re = op === '=~' || op === '!~' ? new RegExp(`^(?:${v ?? ''})$`) : undefined;
+      return (m: Record<string, string>): boolean => {
+        const have = m[label ?? ''];
+        if (have === undefined) return true;
+        if (op === '=') return have === v;
+        if (op === '!=') return have !== v;
+        return (re?.test(have) ?? true) === (op === '=~');
+      };
     });
+    return Promise.resolve({
+      ok: true,
+      vector: all.filter((sample) => tests.every((t) => t(sample.metric))),
+    });
+  };
   return { query, samples: http.length + tcp.length };
 }
 
@@ -383,9 +398,15 @@ async function measureTopology(services: number): Promise<TopologyResult> {
   if (!registry.ok || !configz.ok) throw new Error('demo registry/config did not parse');
   const config = readIstioConfig(configz.value);
   const configRuns: number[] = [];
-  let cfg = buildConfigTopology({ registry: registry.value, config });
-  for (let i = 0; i < 3; i++)
-    configRuns.push(time(() => (cfg = buildConfigTopology({ registry: registry.value, config }))));
+  // What `/api/topology/config` builds above its dump limit: registry + config + the proxy list.
+  const listed = mesh.proxies.map((p) => ({
+    name: p.podName,
+    namespace: p.namespace,
+    type: p.proxyType,
+  }));
+  const input = { registry: registry.value, config, listed };
+  let cfg = buildConfigTopology(input);
+  for (let i = 0; i < 3; i++) configRuns.push(time(() => (cfg = buildConfigTopology(input))));
   return {
     topologyServices: mesh.services.length,
     topologyWorkloads: workloads,
