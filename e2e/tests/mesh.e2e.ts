@@ -6,7 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MeshProxiesResponse, MeshSyncDiffResponse } from '@meshlens/contract';
+import type {
+  MeshProxiesResponse,
+  MeshScanResponse,
+  MeshSyncDiffResponse,
+} from '@meshlens/contract';
 import { describe, expect, inject, test } from 'vitest';
 import { MeshPage, xdsColumns } from '../pages/MeshPage';
 import { expectListenersAndClusters } from '../support/graphChecks';
@@ -211,5 +215,33 @@ describe('mesh page', () => {
     } finally {
       archive.cleanup();
     }
+  });
+
+  test('Fetch all summarises every proxy on the server; the columns match /api/mesh/scan and sort', async () => {
+    const s = session();
+    const api = await getJson<MeshProxiesResponse>(`${s.baseUrl}/api/mesh/proxies`);
+    const mesh = new MeshPage(s.page);
+    await s.page.goto('/');
+    await mesh.open();
+    await mesh.fetchAll();
+    await expect
+      .poll(() => mesh.scanProgress(), { timeout: 60_000, interval: 250 })
+      .toEqual({ state: 'done', done: api.proxies.length, total: api.proxies.length, failed: 0 });
+    const scan = await getJson<MeshScanResponse>(`${s.baseUrl}/api/mesh/scan`);
+    const byId = new Map(scan.scan?.results.map((r) => [r.id, r.summary]));
+    await mesh.sortBy('clusters');
+    await mesh.sortBy('clusters');
+    const rows = await mesh.allRowsWithSummaries();
+    expect(rows.map((r) => r.id).sort()).toEqual(api.proxies.map((p) => p.id).sort());
+    for (const row of rows) {
+      const summary = byId.get(row.id);
+      expect(row.summary.clusters, row.id).toBe(String(summary?.clusters));
+      expect(row.summary.listeners, row.id).toBe(String(summary?.listeners));
+      expect(row.summary.dumpBytes, row.id).toBe(((summary?.dumpBytes ?? 0) / 1e6).toFixed(2));
+    }
+    const clusters = rows.map((r) => Number(r.summary.clusters));
+    expect(clusters).toEqual([...clusters].sort((a, b) => b - a));
+    // The gateway has fewer clusters than a sidecar: the sort puts it last.
+    expect(rows.at(-1)?.id).toMatch(/^istio-ingressgateway-/);
   });
 });
