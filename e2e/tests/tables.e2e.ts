@@ -1,7 +1,9 @@
 // The clusters table of a real dump: filtering shows exactly the model's clusters containing the
-// text, the row count text agrees, and a row links to its graph node.
-import { describe, expect, test } from 'vitest';
+// text, the row count text agrees, and a row links to its graph node. A secret row of a generated
+// sidecar opens the secret on the graph with the chains and clusters that use it.
+import { describe, expect, inject, test } from 'vitest';
 import { cssString } from '../pages/AppShell';
+import { productpageDump } from '../support/demoDumps';
 import { loadDumpFile } from '../support/flows';
 import { clustersContaining, parseDumpFile } from '../support/model';
 import { fixture } from '../support/paths';
@@ -66,5 +68,48 @@ describe('tables', () => {
       .poll(() => new URL(s.page.url()).searchParams.get('g.focus'), { message: 'URL g.focus' })
       .toBe(id);
     expect(new URL(s.page.url()).searchParams.get('g.sel'), 'URL g.sel').toBe(id);
+  });
+
+  test('clicking a secret row opens the secret in the graph with what uses it', async () => {
+    const file = productpageDump(inject('demoDumps'));
+    const model = parseDumpFile(file);
+    const secret = model.secrets.find((x) => x.name === 'default') ?? model.secrets[0];
+    if (!secret) throw new Error('the generated sidecar should have SDS secrets');
+    const users = [
+      ...model.clusters
+        .filter((c) => c.tls?.sdsSecrets.includes(secret.name))
+        .map((c) => `cluster:${c.name}`),
+      ...model.listeners.flatMap((l) =>
+        [...l.filterChains, ...(l.defaultFilterChain ? [l.defaultFilterChain] : [])]
+          .filter((c) => c.sdsSecrets?.includes(secret.name))
+          .map((c) => `chain:${l.name}#${c.index}`),
+      ),
+    ];
+    expect(users.length, 'the model has chains or clusters using the secret').toBeGreaterThan(0);
+    const s = session();
+    await s.shell.open();
+    await loadDumpFile(s, file);
+    await s.shell.go('tables');
+    await s.tables.openTab('secrets');
+    await s.tables.waitForShown(model.secrets.length);
+
+    const id = `secret:${secret.name}`;
+    await s.page.locator(`[data-testid="table-row"][data-node-id="${cssString(id)}"]`).click();
+    await s.graph.waitReady();
+    const visible = await s.graph.visibleNodeIds();
+    expect(visible).toContain(id);
+    expect(
+      visible.filter((v) => v.startsWith('group:')),
+      'drawn without groups',
+    ).toEqual([]);
+    expect(
+      users.filter((u) => !visible.includes(u)),
+      'users not drawn',
+    ).toEqual([]);
+    expect(
+      visible.filter((v) => v.startsWith('secret:') && v !== id),
+      'other secrets',
+    ).toEqual([]);
+    await expect.poll(() => s.graph.sidePanel().innerText()).toContain('SDS secret');
   });
 });

@@ -2,6 +2,7 @@ import type { ConfigDump } from '@meshlens/configdump';
 import { addClusters } from './addClusters';
 import { addListeners } from './addListeners';
 import { addRouteConfigs } from './addRouteConfigs';
+import { addSecrets } from './addSecrets';
 import { createBuildContext, ghostFor } from './buildContext';
 import { graphDirections, type Positions } from './graphDirections';
 import type { NodeShape, NodeText } from './graphParts';
@@ -36,7 +37,7 @@ const viaKind = {
 
 /**
  * The complete proxy graph: listener -> filter chain -> route config -> virtual host -> route ->
- * cluster -> endpoint, with ghosts for names used but not defined and terminal pseudo nodes
+ * cluster -> endpoint, SDS secrets beside the chains and clusters that use them, with ghosts for names used but not defined and terminal pseudo nodes
  * for redirects, direct responses and header-chosen clusters.
  */
 export function buildGraphSkeleton(dump: ConfigDump): GraphSkeleton {
@@ -44,6 +45,7 @@ export function buildGraphSkeleton(dump: ConfigDump): GraphSkeleton {
   addListeners(ctx);
   addRouteConfigs(ctx);
   addClusters(ctx);
+  addSecrets(ctx);
   // The parser's dangling list can know about uses this walk does not draw (e.g. an EDS name
   // with no endpoints); give each a ghost when the referring object is on the graph.
   for (const d of dump.index.dangling) {

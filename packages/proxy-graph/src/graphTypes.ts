@@ -9,6 +9,8 @@ export type GraphNodeKind =
   | 'route'
   | 'cluster'
   | 'endpoint'
+  /** An SDS secret, linked from the filter chains and clusters whose TLS contexts name it. */
+  | 'secret'
   /** An aggregate standing for several nodes of one kind (`memberCount` of them). */
   | 'group'
   /** A name that is referenced but not defined in the dump (a dangling reference). */
@@ -29,7 +31,7 @@ export interface GraphNode {
   kind: GraphNodeKind;
   label: string;
   sublabel?: string;
-  /** Left-to-right column: 0 listeners ... 6 endpoints. */
+  /** Left-to-right column: 0 listeners ... 6 endpoints, 7 secrets. */
   column: number;
   direction: GraphDirection;
   /** The model object behind the node (absent for groups, ghosts and terminals). */
@@ -69,6 +71,7 @@ export interface GraphEdge {
     | 'terminal'
     | 'endpoint'
     | 'aggregate'
+    | 'sds'
     | 'reconnected';
   /** Percent of the total weight, for weighted edges. */
   weight?: number;
@@ -117,4 +120,5 @@ export const columnOf: Record<Exclude<GraphNodeKind, 'group' | 'ghost' | 'termin
   route: 4,
   cluster: 5,
   endpoint: 6,
+  secret: 7,
 };

@@ -7,6 +7,7 @@ import type {
   Listener,
   Route,
   RouteConfig,
+  Secret,
   VirtualHost,
 } from '@meshlens/configdump';
 import { collectRouteConfigs, listenerChains } from './collectRouteConfigs';
@@ -22,7 +23,8 @@ export type NodeObject =
   | { kind: 'virtual_host'; routeConfig: RouteConfig; virtualHost: VirtualHost }
   | { kind: 'route'; routeConfig: RouteConfig; virtualHost: VirtualHost; route: Route }
   | { kind: 'cluster'; cluster: Cluster; endpoints?: ClusterEndpoints }
-  | { kind: 'endpoint'; cluster: string; endpoint: Endpoint };
+  | { kind: 'endpoint'; cluster: string; endpoint: Endpoint }
+  | { kind: 'secret'; secret: Secret };
 
 const routeConfigsByDump = new WeakMap<ConfigDump, Map<string, RouteConfig>>();
 
@@ -83,6 +85,10 @@ export function resolveNodeObject(dump: ConfigDump, ref: GraphNodeRef): NodeObje
           : undefined);
       const endpoint = eps?.endpoints.find((e) => formatAddress(e.address) === ref.address);
       return endpoint && { kind: 'endpoint', cluster: ref.cluster, endpoint };
+    }
+    case 'secret': {
+      const secret = idx.secretByName.get(ref.name);
+      return secret && { kind: 'secret', secret };
     }
     default:
       return undefined;

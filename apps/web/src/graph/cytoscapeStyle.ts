@@ -13,6 +13,7 @@ const shapes: Record<GraphNodeKind, Css.NodeShape> = {
   route: 'tag',
   cluster: 'round-rectangle',
   endpoint: 'round-rectangle',
+  secret: 'hexagon',
   group: 'round-rectangle',
   ghost: 'round-rectangle',
   terminal: 'octagon',
@@ -98,6 +99,15 @@ export function cytoscapeStyle(p: GraphPalette): StylesheetJson {
       style: { width: 2.2, 'line-color': p.accent, 'target-arrow-color': p.accent },
     },
     { selector: 'edge.mirror', style: { 'line-style': 'dashed' } },
+    // TLS material, not traffic: thin and dotted in the secret's colour.
+    {
+      selector: 'edge.sds',
+      style: {
+        'line-style': 'dotted',
+        'line-color': p.kind.secret,
+        'target-arrow-color': p.kind.secret,
+      },
+    },
     { selector: 'edge.reconnected', style: { 'line-style': 'dotted', width: 1.6 } },
     {
       selector: 'edge[target ^= "ghost:"]',

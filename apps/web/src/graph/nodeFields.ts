@@ -186,5 +186,25 @@ export function nodeDetails(obj: NodeObject): NodeDetails {
         raw: e.raw,
       };
     }
+    case 'secret': {
+      const s = obj.secret;
+      const cert = s.certificates[0];
+      return {
+        fields: [
+          ['Name', s.name],
+          ['Kind', 'SDS secret'],
+          ['State', s.state],
+          ['Type', s.kind],
+          ['Certificates', String(s.certificates.length)],
+          ...(cert?.notBefore ? [['Valid from', cert.notBefore] as NodeField] : []),
+          ...(cert?.notAfter ? [['Valid until', cert.notAfter] as NodeField] : []),
+          ...(cert?.serialNumber ? [['Serial', cert.serialNumber] as NodeField] : []),
+          ...(cert && cert.subjectAltNames.length > 0
+            ? [['SANs', cert.subjectAltNames.join(', ')] as NodeField]
+            : []),
+        ],
+        raw: s.raw,
+      };
+    }
   }
 }

@@ -1,5 +1,5 @@
-// Every table row links to a node that the graph really draws (same dump, nothing aggregated).
-// Secrets are left out: the graph does not draw secret nodes yet (their rows use `secret:<name>`).
+// Every table row links to a node that the graph really draws (same dump, nothing aggregated),
+// secrets included (`secret:<name>`, drawn beside the chains and clusters that use them).
 import { readFileSync } from 'node:fs';
 import { type ConfigDump, parseConfigDump } from '@meshlens/configdump';
 import { generateDemoMesh } from '@meshlens/demo-mesh';
@@ -10,6 +10,7 @@ import { clusterRows } from './clusterRows';
 import { endpointRows } from './endpointRows';
 import { listenerRows } from './listenerRows';
 import { routeRows } from './routeRows';
+import { secretRows } from './secretRows';
 
 function missingLinks(dump: ConfigDump): string[] {
   const drawn = new Set(
@@ -20,6 +21,7 @@ function missingLinks(dump: ConfigDump): string[] {
     ...routeRows(dump),
     ...clusterRows(dump),
     ...endpointRows(dump),
+    ...secretRows(dump),
   ].map((r) => r.nodeId);
   expect(ids.length).toBeGreaterThan(0);
   return [...new Set(ids.filter((id) => !drawn.has(id)))];
