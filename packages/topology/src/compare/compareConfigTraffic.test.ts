@@ -2,6 +2,7 @@ import { parseConfigDump } from '@meshlens/configdump';
 import { generateDemoMesh } from '@meshlens/demo-mesh';
 import { describe, expect, it } from 'vitest';
 import { buildConfigTopology } from '../config/buildConfigTopology';
+import { readIstioConfig } from '../config/readIstioConfig';
 import { buildKialiGraph } from '../traffic/buildKialiGraph';
 import { parseGraphRequest } from '../traffic/parseGraphRequest';
 import type { PromSample } from '../traffic/promVector';
@@ -42,7 +43,56 @@ function series(src: string, dst: string, svc: string, host: string): PromSample
   };
 }
 
+async function trafficOf(vector: PromSample[]) {
+  const url = new URL(
+    'http://x/api/namespaces/graph?namespaces=bookinfo&graphType=workload&appenders&ambientTraffic=none',
+  );
+  const parsed = parseGraphRequest(url.pathname, url.searchParams, 0);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const traffic = await buildKialiGraph(parsed.options, {
+    query: async (q) => ({
+      ok: true,
+      vector: q.includes(
+        'istio_requests_total{reporter="source",source_workload_namespace="bookinfo"}',
+      )
+        ? vector
+        : [],
+    }),
+  });
+  if (!traffic.ok) throw new Error(traffic.message);
+  return traffic.graph;
+}
+
 describe('compareConfigTraffic on the demo mesh', () => {
+  it('workloads known only from the proxy list, with no Sidecar: their traffic is allowed by default, not flagged', async () => {
+    const listedConfig = buildConfigTopology({
+      config: readIstioConfig([]),
+      listed: mesh.proxies.map((p) => ({
+        name: p.podName,
+        namespace: p.namespace,
+        type: p.proxyType,
+      })),
+    });
+    const edge = series(
+      'reviews-v2',
+      'payments-v1',
+      'payments',
+      'payments.bookinfo.svc.cluster.local',
+    );
+    const cmp = compareConfigTraffic(listedConfig, await trafficOf([edge]));
+    expect(cmp.trafficOnly).toEqual([]);
+    expect(cmp.unjudged.length).toBeGreaterThan(0);
+    // Without the config (no Sidecar knowledge) the same traffic is unexplained.
+    const noConfig = buildConfigTopology({
+      listed: mesh.proxies.map((p) => ({
+        name: p.podName,
+        namespace: p.namespace,
+        type: p.proxyType,
+      })),
+    });
+    expect(compareConfigTraffic(noConfig, await trafficOf([edge])).trafficOnly).toHaveLength(1);
+  });
+
   it('matches traffic to reachable services, lists silent config edges and flags unexplained traffic', async () => {
     const vector = [
       series('productpage-v1', 'reviews-v2', 'reviews', 'reviews.bookinfo.svc.cluster.local'),

@@ -47,6 +47,12 @@ export function compareConfigTraffic(
   const configWorkloads = new Set(
     config.nodes.filter((n) => n.kind === 'workload').map((n) => n.id),
   );
+  // Workloads whose reach is Istio's default (no Sidecar) and whose outbound clusters were not
+  // read (no dump): any traffic of theirs is allowed, and there is no edge to match it to.
+  const withReach = new Set(config.edges.filter((e) => e.kind === 'reaches').map((e) => e.source));
+  const allowedByDefault = new Set(
+    config.nodes.filter((n) => n.reachesAll === true && !withReach.has(n.id)).map((n) => n.id),
+  );
   const nodes = new Map(traffic.elements.nodes.map((n) => [n.data.id, n.data]));
   const matched = new Map<string, string[]>();
   const trafficOnly: UnexplainedTraffic[] = [];
@@ -70,6 +76,10 @@ export function compareConfigTraffic(
     const hits = services
       .map((s) => reaches.get(`${wl} ${s}`))
       .filter((x): x is string => x !== undefined);
+    if (hits.length === 0 && allowedByDefault.has(wl)) {
+      unjudged.push(e.id);
+      continue;
+    }
     if (hits.length === 0) {
       trafficOnly.push({
         trafficEdge: e.id,

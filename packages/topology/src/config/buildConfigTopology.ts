@@ -295,19 +295,13 @@ export function buildConfigTopology(input: ConfigTopologyInput): ConfigGraph {
     }
   }
   // Reach: with the Istio config known, a workload no Sidecar scopes reaches every service (the
-  // default). Its `reaches` edges go and the node says so; a namespace-level count is in
-  // `namespaces`. Without config we cannot tell, and the proxies' own edges stay.
+  // default) and says so, so views can summarise instead of drawing an edge to every service;
+  // a namespace-level count is in `namespaces`. Without config we cannot tell.
   if (config && !meshDefault) {
-    const unscoped = new Set<string>();
     for (const wl of workloads) {
       const id = configIds.workload(wl.namespace, wl.name);
-      if (scoped.has(id)) continue;
-      const node: ConfigGraphNode | undefined = b.nodes.get(id);
+      const node: ConfigGraphNode | undefined = scoped.has(id) ? undefined : b.nodes.get(id);
       if (node) node.reachesAll = true;
-      unscoped.add(id);
-    }
-    for (const [key, e] of b.edges) {
-      if (e.kind === 'reaches' && unscoped.has(e.source)) b.edges.delete(key);
     }
   }
   return b.build();

@@ -54,8 +54,8 @@ export interface ConfigGraphNode {
   /** Workload labels guessed from the pod name (its dump was not read), see `listedProxyWorkload`. */
   labelsInferred?: boolean;
   /**
-   * Workloads: no Sidecar scopes it, so by Istio's default it can reach every service of the mesh.
-   * Its `reaches` edges are then omitted (they would join it to everything and say nothing).
+   * Workloads: no Sidecar scopes it, so by Istio's default it can reach every service of the mesh
+   * (views summarise this instead of drawing an edge to every service).
    */
   reachesAll?: boolean;
   /** Referenced by configuration but defined nowhere we can see (a likely misconfiguration). */
