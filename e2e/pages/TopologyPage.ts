@@ -10,6 +10,9 @@ export interface MeshlensTopologyApi {
   flaggedEdgeIds(): string[];
   foundIds(): string[];
   hiddenIds(): string[];
+  renderer(): 'webgl' | 'canvas' | 'none';
+  clientPosition(id: string): { x: number; y: number } | undefined;
+  boxes(): TopologyBox[];
   edges(): {
     id: string;
     source: string;
@@ -18,6 +21,14 @@ export interface MeshlensTopologyApi {
     dashed: boolean;
     flagged: boolean;
   }[];
+}
+
+/** A drawn box (namespace, cluster or app) and, when collapsed, how many nodes it holds. */
+export interface TopologyBox {
+  id: string;
+  box: string;
+  collapsed: boolean;
+  members: number;
 }
 
 /** A snapshot of the hook's values (functions cannot cross into the test process). */
@@ -74,6 +85,28 @@ export class TopologyPage {
         edges: t.edges(),
       };
     });
+  }
+
+  /** The drawn boxes. */
+  async boxes(): Promise<TopologyBox[]> {
+    return this.page.evaluate(() => (window as TopoWindow).__meshlensTopology?.boxes() ?? []);
+  }
+
+  /** Which renderer Cytoscape uses (`webgl` = it holds a WebGL2 context). */
+  async renderer(): Promise<string> {
+    return this.page.evaluate(
+      () => (window as TopoWindow).__meshlensTopology?.renderer() ?? 'none',
+    );
+  }
+
+  /** Page coordinates of a drawn element (to click it with the real mouse). */
+  async clientPosition(id: string): Promise<{ x: number; y: number }> {
+    const at = await this.page.evaluate(
+      (i) => (window as TopoWindow).__meshlensTopology?.clientPosition(i),
+      id,
+    );
+    if (!at) throw new Error(`topology: ${id} is not drawn`);
+    return at;
   }
 
   async select(testId: string, value: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface TopoSidePanelProps {
   config: ConfigGraph | undefined;
   /** Opening the selected workload's proxy view: status text. */
   proxyStatus?: string | undefined;
+  /** Expands or collapses the selected box. */
+  onToggleBox?: (() => void) | undefined;
   onClose: () => void;
 }
 
@@ -38,10 +40,21 @@ export function TopoSidePanel(p: TopoSidePanelProps): React.JSX.Element {
       </button>
       {node && (
         <>
-          <h3>{node.label}</h3>
+          <h3>{node.box ? node.name : node.label}</h3>
+          {node.box && p.onToggleBox && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="topo-toggle-box"
+              onClick={p.onToggleBox}
+            >
+              {node.collapsed ? 'Expand' : 'Collapse'}
+            </button>
+          )}
           <table className="topo-kv">
             <tbody>
               <Row k="type" v={node.box ? `${node.box} box` : node.kind} />
+              <Row k="holds" v={node.collapsed ? node.label.split('\n')[1] : undefined} />
               <Row k="namespace" v={node.namespace} />
               <Row k="cluster" v={node.cluster} />
               <Row k="app" v={node.app} />

@@ -2,6 +2,7 @@ import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useRef } from 'react';
 import type { GraphPalette } from '../graph/graphTheme';
+import { boxLayout } from './boxLayout';
 import { topoElements } from './topoElements';
 import type { TopoModel } from './topoModel';
 import { topoStyle } from './topoStyle';
@@ -11,6 +12,15 @@ cytoscape.use(dagre);
 
 /** Above this many elements Cytoscape draws with WebGL (Cytoscape 3.31+). */
 export const WEBGL_THRESHOLD = 1000;
+
+/**
+ * Above this many nodes the chosen layout gives way to {@link boxLayout}: dagre on thousands of
+ * compound nodes blocks the page for seconds; the box grid takes milliseconds.
+ */
+export const LAYOUT_NODE_LIMIT = 250;
+
+/** Elements added per task when drawing a big graph. */
+const ADD_SLICE = 400;
 
 /** Props of the topology canvas. */
 export interface TopologyCanvasProps {
@@ -90,19 +100,48 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(topoElements(model, labels));
-    });
-    const run = cy.layout(layoutOptions(layout, false));
-    run.one('layoutstop', () => {
+    if (!cy) return undefined;
+    let cancelled = false;
+    const finish = (): void => {
       cy.fit(undefined, 30);
       if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, position: { x: 0, y: 0 } });
       cy.center();
       handlers.current.onReady(cy);
-    });
-    run.run();
+    };
+    const elements = topoElements(model, labels);
+    if (model.nodes.length <= LAYOUT_NODE_LIMIT) {
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(elements);
+      });
+      const run = cy.layout(layoutOptions(layout, false));
+      run.one('layoutstop', () => {
+        if (!cancelled) finish();
+      });
+      run.run();
+    } else {
+      // Big graph: positions from the box grid up front, elements added a slice per task so the
+      // page keeps answering (one `cy.add` of 20,000 elements blocks it for many seconds).
+      handlers.current.onReady(undefined);
+      const at = boxLayout(model);
+      for (const el of elements) {
+        const p = el.group === 'nodes' ? at.get(String(el.data.id)) : undefined;
+        if (p) el.position = { ...p };
+      }
+      cy.batch(() => cy.elements().remove());
+      const step = (from: number): void => {
+        if (cancelled) return;
+        cy.batch(() => {
+          cy.add(elements.slice(from, from + ADD_SLICE));
+        });
+        if (from + ADD_SLICE < elements.length) setTimeout(() => step(from + ADD_SLICE), 0);
+        else finish();
+      };
+      step(0);
+    }
+    return () => {
+      cancelled = true;
+    };
   }, [model, layout, large, labels]);
 
   useEffect(() => {
@@ -114,7 +153,7 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
     if (!cy) return;
     const set = new Set(found);
     cy.batch(() => {
-      cy.elements().removeClass('found dimmed selected');
+      cy.$('.found, .dimmed, .selected').removeClass('found dimmed selected');
       if (set.size > 0) {
         cy.elements().forEach((e) => {
           if (set.has(e.id())) e.addClass('found');
@@ -131,6 +170,7 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
       className="topo-canvas"
       data-testid="topo-canvas"
       data-renderer={large ? 'webgl' : 'canvas'}
+      data-layout={model.nodes.length > LAYOUT_NODE_LIMIT ? 'box-grid' : layout}
     />
   );
 }

@@ -27,6 +27,9 @@ import './topology.css';
 /** Above this many elements the page asks for a narrower scope before drawing. */
 export const SCOPE_LIMIT = 2000;
 
+/** Above this many elements the page opens with every namespace collapsed into a box. */
+export const AUTO_BOX_LIMIT = 600;
+
 /** Props of the topology page. */
 export interface TopologyPageProps {
   state: TopoUrlState;
@@ -82,7 +85,31 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
   const hide = useMemo(() => parseTopoExpression(s.hide), [s.hide]);
   const findExpr = find.ok ? find.expression : undefined;
   const hideExpr = hide.ok ? hide.expression : undefined;
-  const collapsedKey = s.collapsed.join(',');
+  // A big graph opens boxed by namespace until the user expands or collapses something.
+  const [boxTouched, setBoxTouched] = useState(false);
+  const boxIds = useMemo(
+    () => model.nodes.filter((n) => n.box === 'namespace').map((n) => n.id),
+    [model],
+  );
+  const autoBoxed =
+    !boxTouched &&
+    s.collapsed.length === 0 &&
+    model.nodes.length + model.edges.length > AUTO_BOX_LIMIT;
+  const collapsed = autoBoxed ? boxIds : s.collapsed;
+  const collapsedKey = collapsed.join(',');
+  const toggleBox = useCallback(
+    (id: string) => {
+      setBoxTouched(true);
+      setState((prev) => {
+        const now = autoBoxed ? boxIds : prev.collapsed;
+        return {
+          ...prev,
+          collapsed: now.includes(id) ? now.filter((x) => x !== id) : [...now, id],
+        };
+      });
+    },
+    [autoBoxed, boxIds, setState],
+  );
   const { drawn, hidden } = useMemo(() => {
     const h = hideMatching(model, hideExpr);
     return {
@@ -94,7 +121,14 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
   const size = drawn.nodes.length + drawn.edges.length;
   const tooLarge = size > SCOPE_LIMIT && !allowLarge;
 
-  useTopologyTestHook(tooLarge ? empty : drawn, found, hidden, ready && !tooLarge, s.mode);
+  useTopologyTestHook(
+    tooLarge ? empty : drawn,
+    found,
+    hidden,
+    ready && !tooLarge,
+    s.mode,
+    ready ? cyRef.current : undefined,
+  );
 
   const onReady = useCallback((cy: Core | undefined) => {
     cyRef.current = cy;
@@ -153,7 +187,6 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
 
   useEffect(() => setAllowLarge(false), [s.namespaces]);
 
-  const boxIds = model.nodes.filter((n) => n.box === 'namespace').map((n) => n.id);
   const trafficMessage =
     s.mode === 'config'
       ? undefined
@@ -175,9 +208,13 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
         canExport={ready && !tooLarge}
         onExportPng={() => cyRef.current && exportPng(cyRef.current, 2, palette.bg, 'topology')}
         onExportSvg={() => cyRef.current && exportSvg(cyRef.current, 1, palette.bg, 'topology')}
-        onCollapseAll={() =>
-          setState((prev) => ({ ...prev, collapsed: prev.collapsed.length > 0 ? [] : boxIds }))
-        }
+        onCollapseAll={() => {
+          setBoxTouched(true);
+          setState((prev) => ({
+            ...prev,
+            collapsed: (autoBoxed ? boxIds : prev.collapsed).length > 0 ? [] : boxIds,
+          }));
+        }}
       />
       {(!find.ok || !hide.ok) && (
         <div className="banner banner--error" role="alert" data-testid="topo-expression-error">
@@ -226,7 +263,10 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
             <button
               type="button"
               className="btn"
-              onClick={() => setState((prev) => ({ ...prev, collapsed: boxIds }))}
+              onClick={() => {
+                setBoxTouched(true);
+                setState((prev) => ({ ...prev, collapsed: boxIds }));
+              }}
             >
               Collapse namespaces
             </button>{' '}
@@ -248,14 +288,7 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
             found={found}
             selected={selected?.id}
             onTap={onTap}
-            onDoubleTapBox={(id) =>
-              setState((prev) => ({
-                ...prev,
-                collapsed: prev.collapsed.includes(id)
-                  ? prev.collapsed.filter((x) => x !== id)
-                  : [...prev.collapsed, id],
-              }))
-            }
+            onDoubleTapBox={toggleBox}
             onTapBackground={() => setSelected(undefined)}
             onReady={onReady}
           />
@@ -266,6 +299,7 @@ export function TopologyPage(p: TopologyPageProps): React.JSX.Element {
             edge={edge}
             config={configGraph}
             proxyStatus={proxyStatus}
+            onToggleBox={node?.box ? () => toggleBox(node.id) : undefined}
             onClose={() => setSelected(undefined)}
           />
         )}

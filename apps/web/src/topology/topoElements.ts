@@ -20,6 +20,7 @@ export function edgeLabel(e: TopoEdge, what: TopoEdgeLabel): string {
   if (e.flagged !== undefined) parts.push('! no config');
   if (e.mtls === true) parts.push(lockGlyph());
   if (e.weight !== undefined && e.kind === 'routes') parts.push(`${e.weight}%`);
+  if (e.merged !== undefined && e.merged > 1) parts.push(`${e.merged} edges`);
   if (what === 'rps' && e.rps !== undefined) parts.push(`${fixed(e.rps, 2)} rps`);
   if (what === 'errors' && e.rps !== undefined) parts.push(`${fixed(e.errorPct ?? 0, 1)}% err`);
   if (what === 'p95' && e.p95 !== undefined) parts.push(`${fixed(e.p95, 0)} ms`);

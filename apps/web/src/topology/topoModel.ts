@@ -31,6 +31,8 @@ export interface TopoNode {
   box?: 'cluster' | 'namespace' | 'app';
   /** A box drawn as one node (its contents merged into it). */
   collapsed?: boolean;
+  /** A collapsed box: how many nodes it holds. */
+  members?: number;
   name: string;
   namespace: string;
   cluster: string;
@@ -69,6 +71,8 @@ export interface TopoEdge {
   dashed?: boolean;
   /** Traffic that no config edge explains ("both" mode), and why. */
   flagged?: string;
+  /** Edges merged into this one (between collapsed boxes). */
+  merged?: number;
   /** The config edge ids and Kiali edge id behind this edge. */
   configEdges?: string[];
   trafficEdge?: string;
@@ -178,10 +182,15 @@ export function configModel(graph: ConfigGraph, cluster: string): TopoModel {
   for (const e of graph.edges) {
     if (e.kind === 'reaches') reachCount.set(e.source, (reachCount.get(e.source) ?? 0) + 1);
   }
+  const flagged = new Set(graph.nodes.filter((n) => n.reachesAll === true).map((n) => n.id));
+  const inferred = new Set(graph.nodes.filter((n) => n.labelsInferred === true).map((n) => n.id));
   const reachesAll = (id: string): boolean =>
-    serviceCount > 1 && (reachCount.get(id) ?? 0) >= serviceCount;
+    flagged.has(id) || (serviceCount > 1 && (reachCount.get(id) ?? 0) >= serviceCount);
   for (const n of nodes) {
-    if (reachesAll(n.id)) n.note = `reaches all ${serviceCount} services (no Sidecar scoping)`;
+    const notes: string[] = [];
+    if (reachesAll(n.id)) notes.push(`reaches all ${serviceCount} services (no Sidecar scoping)`);
+    if (inferred.has(n.id)) notes.push('labels inferred from the pod name (its dump was not read)');
+    if (notes.length > 0) n.note = notes.join('; ');
   }
   const kept = graph.edges.filter((e) => e.kind !== 'reaches' || !reachesAll(e.source));
   const edges: TopoEdge[] = kept.map((e) => ({
@@ -194,7 +203,16 @@ export function configModel(graph: ConfigGraph, cluster: string): TopoModel {
     configEdges: [e.id],
     health: 'idle',
   }));
-  return { nodes: addBoxes(nodes), edges };
+  const reach = new Map(graph.namespaces.map((ns) => [ns.namespace, ns]));
+  const boxed = addBoxes(nodes).map((n) => {
+    const ns = n.box === 'namespace' ? reach.get(n.namespace) : undefined;
+    if (!ns || ns.reachAll === 0) return n;
+    return {
+      ...n,
+      note: `${ns.reachAll} of ${ns.workloads} workloads reach every service of the mesh (no Sidecar scoping)`,
+    };
+  });
+  return { nodes: boxed, edges };
 }
 
 /** The page id of a Kiali node: shared with the config graph for workloads and services. */

@@ -46,6 +46,9 @@ export function topoStyle(p: GraphPalette): StylesheetJson {
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
         'text-max-width': '140px',
+        // Labels too small to read are not drawn: a zoomed-out 5,000-node graph spends its
+        // frames (and WebGL label textures) on shapes and edges instead.
+        'min-zoomed-font-size': 6,
       },
     },
     { selector: 'node[kind = "virtualService"]', style: { 'border-color': '#7c3aed' } },
@@ -78,8 +81,10 @@ export function topoStyle(p: GraphPalette): StylesheetJson {
       selector: 'node[?collapsed]',
       style: {
         shape: 'round-rectangle',
-        width: 90,
-        height: 40,
+        width: 160,
+        height: 56,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
         'text-valign': 'center',
         'text-margin-y': 0,
         'background-opacity': 0.15,
@@ -103,6 +108,7 @@ export function topoStyle(p: GraphPalette): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-rotation': 'autorotate',
+        'min-zoomed-font-size': 6,
       },
     },
     { selector: 'edge[kind = "traffic"]', style: { width: 2.2 } },

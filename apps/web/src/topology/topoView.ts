@@ -67,6 +67,23 @@ export function hideMatching(
   return { model: { nodes, edges }, hidden: [...hidden] };
 }
 
+/** What a box member counts as in the collapsed box's label. */
+function memberKind(n: TopoNode): string {
+  if (n.kind === 'service' || n.kind === 'serviceEntry') return 'service';
+  if (n.kind === 'app' || n.kind === 'workload' || n.kind === 'gateway') return 'workload';
+  if (n.kind === 'virtualService') return 'VirtualService';
+  return n.kind;
+}
+
+/** `32 services · 60 workloads · 3 subsets` (largest first, at most three kinds). */
+export function boxSummary(byKind: ReadonlyMap<string, number>): string {
+  return [...byKind]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+    .join(' · ');
+}
+
 /** Draws each collapsed box as one node: its contents go, their edges move to the box and merge. */
 export function collapseBoxes(model: TopoModel, collapsed: ReadonlySet<string>): TopoModel {
   if (collapsed.size === 0) return model;
@@ -79,21 +96,32 @@ export function collapseBoxes(model: TopoModel, collapsed: ReadonlySet<string>):
     }
     return found;
   };
-  const counts = new Map<string, number>();
+  const counts = new Map<string, Map<string, number>>();
   const nodes: TopoNode[] = [];
   for (const n of model.nodes) {
     const h = holder(n.id);
     if (h !== undefined) {
-      if (!n.box) counts.set(h, (counts.get(h) ?? 0) + 1);
+      if (!n.box) {
+        const byKind = counts.get(h) ?? new Map<string, number>();
+        const kind = memberKind(n);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+        counts.set(h, byKind);
+      }
       continue;
     }
     nodes.push(n);
   }
-  const out = nodes.map((n) =>
-    collapsed.has(n.id) && n.box
-      ? { ...n, label: `${n.label} (${counts.get(n.id) ?? 0})`, collapsed: true }
-      : n,
-  );
+  const out = nodes.map((n) => {
+    if (!collapsed.has(n.id) || !n.box) return n;
+    const byKind = counts.get(n.id) ?? new Map<string, number>();
+    const members = [...byKind.values()].reduce((a, b) => a + b, 0);
+    return {
+      ...n,
+      label: `${n.label}\n${boxSummary(byKind) || 'empty'}`,
+      collapsed: true,
+      members,
+    };
+  });
   const merged = new Map<string, TopoEdge>();
   for (const e of model.edges) {
     const source = holder(e.source) ?? e.source;
@@ -110,6 +138,7 @@ export function collapseBoxes(model: TopoModel, collapsed: ReadonlySet<string>):
       id,
       source,
       target,
+      merged: (prev?.merged ?? 0) + (e.merged ?? 1),
       kind: prev && prev.kind !== e.kind ? 'merged' : e.kind,
       ...(rps > 0 ? { rps } : {}),
       ...((prev?.dashed ?? true) && e.dashed ? { dashed: true } : {}),
