@@ -178,7 +178,7 @@ describe('topology page', () => {
       'VirtualService bookinfo/reviews',
     );
     await tap(s.page, 'ns:Kubernetes/istio-system');
-    await s.page.getByTestId('topo-side-panel').locator('button').click();
+    await s.page.getByTestId('topo-side-panel').getByRole('button', { name: 'Close' }).click();
     await saveDocsScreenshot(s.page, 'topology');
   });
 
