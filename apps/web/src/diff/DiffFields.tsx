@@ -4,6 +4,8 @@ import { formatDiffValue } from './formatDiffValue';
 /** Props of the field-level view. */
 export interface DiffFieldsProps {
   change: ObjectChange | undefined;
+  /** A change is selected and its fields are on their way from the diff worker. */
+  loading?: boolean;
   leftLabel: string;
   rightLabel: string;
 }
@@ -42,11 +44,18 @@ function rowsOf(change: ObjectChange): FieldRow[] {
 }
 
 /** The changed fields of the selected change: path, left value, right value, as text. */
-export function DiffFields({ change, leftLabel, rightLabel }: DiffFieldsProps): React.JSX.Element {
+export function DiffFields({
+  change,
+  loading = false,
+  leftLabel,
+  rightLabel,
+}: DiffFieldsProps): React.JSX.Element {
   if (!change) {
     return (
       <section className="diff-fields" data-testid="diff-fields">
-        <p className="muted">Select a change to see its fields.</p>
+        <p className="muted">
+          {loading ? 'Loading the fields…' : 'Select a change to see its fields.'}
+        </p>
       </section>
     );
   }

@@ -1,9 +1,8 @@
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { cytoscapeStyle } from '../graph/cytoscapeStyle';
 import { fitReadable } from '../graph/fitReadable';
 import { graphPalette } from '../graph/graphTheme';
-import { toCytoscapeElements } from '../graph/toCytoscapeElements';
 import { type DiffGraph as DiffGraphModel, idsWithStatus } from './mergeDiffGraph';
 
 /** Test hook: the drawn node ids of each status (see the e2e suite). */
@@ -16,6 +15,8 @@ declare global {
 /** Props of the compare view's graph. */
 export interface DiffGraphProps {
   model: DiffGraphModel;
+  /** The model's Cytoscape elements (built with `diffGraphElements`, in the diff worker). */
+  elements: ElementDefinition[];
   theme: 'light' | 'dark';
   /** Node of the selected change (outlined and brought into view). */
   selected: string | undefined;
@@ -66,7 +67,7 @@ export function DiffGraph(p: DiffGraphProps): React.JSX.Element {
   const cyRef = useRef<Core | undefined>(undefined);
   const onTap = useRef(p.onTapNode);
   onTap.current = p.onTapNode;
-  const { model, theme, selected } = p;
+  const { model, elements, theme, selected } = p;
 
   useEffect(() => {
     if (!container.current) return undefined;
@@ -96,45 +97,44 @@ export function DiffGraph(p: DiffGraphProps): React.JSX.Element {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return undefined;
-    const removedIds = new Set(idsWithStatus(model, 'removed'));
-    const elements = toCytoscapeElements(model.graph).map((el) => {
-      const id = String(el.data.id);
-      const s = el.group === 'nodes' ? model.status.get(id) : undefined;
-      const removedEdge =
-        el.group === 'edges' &&
-        (removedIds.has(String(el.data.source)) || removedIds.has(String(el.data.target)));
-      const extra = s ? ` diff-${s}` : removedEdge ? ' diff-removed' : '';
-      return extra ? { ...el, classes: `${String(el.classes ?? '')}${extra}` } : el;
-    });
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.resize();
-    fitReadable(cy);
-    window.__meshlensDiff = {
-      added: () => idsWithStatus(model, 'added'),
-      removed: () => idsWithStatus(model, 'removed'),
-      changed: () => idsWithStatus(model, 'changed'),
-    };
+    // Fitting measures every label (a second long step on a big graph): its own task, so the
+    // page gets to paint in between. The selection effect below waits for the fit.
+    const fit = setTimeout(() => {
+      cy.resize();
+      fitReadable(cy);
+      window.__meshlensDiff = {
+        added: () => idsWithStatus(model, 'added'),
+        removed: () => idsWithStatus(model, 'removed'),
+        changed: () => idsWithStatus(model, 'changed'),
+      };
+    }, 0);
     return () => {
+      clearTimeout(fit);
       delete window.__meshlensDiff;
     };
-  }, [model]);
+  }, [model, elements]);
 
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.nodes().removeClass('diff-selected');
-    if (!selected) return;
-    const node = cy.getElementById(selected);
-    if (node.empty()) return;
-    node.addClass('diff-selected');
-    // Only move the view when the node is off screen (the fitted picture stays put otherwise).
-    const vp = cy.extent();
-    const b = node.boundingBox();
-    const inView = b.x1 >= vp.x1 && b.x2 <= vp.x2 && b.y1 >= vp.y1 && b.y2 <= vp.y2;
-    if (!inView) cy.animate({ center: { eles: node } }, { duration: 200 });
+    // After the model effect's fit (timers of the same delay run in order).
+    const timer = setTimeout(() => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      cy.nodes().removeClass('diff-selected');
+      if (!selected) return;
+      const node = cy.getElementById(selected);
+      if (node.empty()) return;
+      node.addClass('diff-selected');
+      // Only move the view when the node is off screen (the fitted picture stays put otherwise).
+      const vp = cy.extent();
+      const b = node.boundingBox();
+      const inView = b.x1 >= vp.x1 && b.x2 <= vp.x2 && b.y1 >= vp.y1 && b.y2 <= vp.y2;
+      if (!inView) cy.animate({ center: { eles: node } }, { duration: 200 });
+    }, 0);
+    return () => clearTimeout(timer);
   }, [model, selected]);
 
   return <div ref={container} className="diff-graph" data-testid="diff-graph" />;

@@ -1,13 +1,12 @@
-import { buildProxyGraph } from '@meshlens/proxy-graph';
-import { useMemo } from 'react';
+import type { ObjectChange } from '@meshlens/diff';
+import { useEffect, useState } from 'react';
 import type { OpenDump } from '../dumps/useDumps';
 import type { ParseSource } from '../dumps/workerProtocol';
-import { changeKey, changeNodeId, sideOf } from './changeNodeId';
 import { DiffFields } from './DiffFields';
 import { DiffGraph } from './DiffGraph';
 import { DiffList } from './DiffList';
 import type { DiffUrlState } from './diffUrlState';
-import { idsWithStatus, mergeDiffGraph } from './mergeDiffGraph';
+import { idsWithStatus } from './mergeDiffGraph';
 import { useDumpDiff } from './useDumpDiff';
 import './diff.css';
 
@@ -50,26 +49,40 @@ function DumpSelect(props: {
   );
 }
 
+/** The full change at `index` (fields, raw JSON), asked of the diff worker when selected. */
+function useChangeDetails(
+  details: ((index: number) => Promise<ObjectChange | undefined>) | undefined,
+  index: number | undefined,
+): ObjectChange | undefined {
+  const [got, setGot] = useState<{ index: number; change: ObjectChange } | undefined>(undefined);
+  useEffect(() => {
+    if (!details || index === undefined) return undefined;
+    let live = true;
+    void details(index).then((change) => {
+      if (live && change) setGot({ index, change });
+    });
+    return () => {
+      live = false;
+    };
+  }, [details, index]);
+  return got && got.index === index && details ? got.change : undefined;
+}
+
 /**
  * Compare two open dumps (two proxies, or one proxy at two times): the semantic diff's changes by
  * kind, the fields of the selected one, and the right-hand graph coloured by the diff. The diff
- * runs in a worker; the two graphs are built here, as the graph view builds one.
+ * and both graphs are built in a worker (see `useDumpDiff`); the page only draws.
  */
 export function DiffPage(props: DiffPageProps): React.JSX.Element {
   const { dumps, state, onStateChange, onClose, theme } = props;
   const left = dumps.find((d) => d.label === state.left);
   const right = dumps.find((d) => d.label === state.right);
   const run = useDumpDiff(left, right, props.sourceOf);
-  const diff = run.status === 'done' ? run.diff : undefined;
-  const model = useMemo(
-    () =>
-      left && right && diff
-        ? mergeDiffGraph(buildProxyGraph(left.dump), buildProxyGraph(right.dump), diff)
-        : undefined,
-    [left, right, diff],
-  );
-  const change = diff?.changes.find((c) => changeKey(c) === state.selected);
-  const selectedNode = change ? changeNodeId(change, sideOf(change)) : undefined;
+  const diff = run.status === 'done' ? run.summary : undefined;
+  const model = run.status === 'done' ? run.graph : undefined;
+  const change = diff?.changes.find((c) => c.key === state.selected);
+  const selectedNode = change?.nodeId;
+  const details = useChangeDetails(run.status === 'done' ? run.details : undefined, change?.index);
   const select = (key: string): void => onStateChange({ ...state, selected: key });
   const setSide = (side: 'left' | 'right', label: string): void => {
     const { selected: _old, ...rest } = state;
@@ -157,15 +170,21 @@ export function DiffPage(props: DiffPageProps): React.JSX.Element {
           <div className="diff-main">
             <DiffGraph
               model={model}
+              elements={run.status === 'done' ? run.elements : []}
               theme={theme}
               selected={selectedNode}
               onTapNode={(id) => {
                 const i = model.changeOf.get(id);
                 const c = i === undefined ? undefined : diff.changes[i];
-                if (c) select(changeKey(c));
+                if (c) select(c.key);
               }}
             />
-            <DiffFields change={change} leftLabel={left.label} rightLabel={right.label} />
+            <DiffFields
+              change={details}
+              loading={change !== undefined && details === undefined}
+              leftLabel={left.label}
+              rightLabel={right.label}
+            />
           </div>
         </div>
       )}
