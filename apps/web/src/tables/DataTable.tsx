@@ -24,6 +24,15 @@ export interface ColumnSpec<T> {
 /** Fixed row height: virtualisation needs it, and it keeps the table dense. */
 const rowHeight = 28;
 
+/**
+ * The space above and below the rendered rows changes on every scroll step: without
+ * `overflow-anchor: none` Chromium re-anchors the scroll position to a row (one more scroll
+ * event and render per step), and `contain` keeps the layout of the rows inside the scroller.
+ * The space is a margin above the table and a block below it, not padding rows: a table cell
+ * hundreds of thousands of pixels tall made every step a slow table layout and paint.
+ */
+const scrollStyle: React.CSSProperties = { overflowAnchor: 'none', contain: 'strict' };
+
 function cellText(v: unknown): string {
   return v === undefined || v === null ? '-' : String(v);
 }
@@ -83,6 +92,8 @@ export function DataTable<T extends { nodeId: string }>(props: {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 15,
+    // A render inside every scroll event (the default) blocked scrolling 30k rows: ~50 ms frames.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -113,8 +124,13 @@ export function DataTable<T extends { nodeId: string }>(props: {
 
   return (
     <div className="data-table">
-      <div className="data-table__scroll" ref={scrollRef}>
-        <table data-testid="table" aria-label={props.label} aria-rowcount={shown.length}>
+      <div className="data-table__scroll" ref={scrollRef} style={scrollStyle}>
+        <table
+          data-testid="table"
+          aria-label={props.label}
+          aria-rowcount={shown.length}
+          style={{ marginTop: padTop }}
+        >
           <colgroup>
             {columns.map((c) => (
               <col key={c.key} style={{ width: `${(c.width / totalWidth) * 100}%` }} />
@@ -152,15 +168,13 @@ export function DataTable<T extends { nodeId: string }>(props: {
             ))}
           </thead>
           <tbody>
-            {padTop > 0 && (
-              <tr aria-hidden className="pad">
-                <td colSpan={columns.length} style={{ height: padTop }} />
-              </tr>
-            )}
             {rows.map((row) => {
               return (
                 <tr
-                  key={row.id}
+                  // Rows keyed by slot in the window and cells by column, not by row: a scroll
+                  // step rewrites the text of the same ~45 rows instead of removing and creating
+                  // rows and cells (measured on 29k rows: p95 frame 117 -> 33 ms).
+                  key={row.index}
                   data-testid="table-row"
                   data-node-id={row.original.nodeId}
                   tabIndex={0}
@@ -175,7 +189,11 @@ export function DataTable<T extends { nodeId: string }>(props: {
                     const text = cellText(cell.getValue());
                     const spec = columns.find((c) => c.key === cell.column.id);
                     return (
-                      <td key={cell.id} title={text} className={spec?.numeric ? 'num' : undefined}>
+                      <td
+                        key={cell.column.id}
+                        title={text}
+                        className={spec?.numeric ? 'num' : undefined}
+                      >
                         {text}
                       </td>
                     );
@@ -183,13 +201,9 @@ export function DataTable<T extends { nodeId: string }>(props: {
                 </tr>
               );
             })}
-            {padBottom > 0 && (
-              <tr aria-hidden className="pad">
-                <td colSpan={columns.length} style={{ height: padBottom }} />
-              </tr>
-            )}
           </tbody>
         </table>
+        {padBottom > 0 && <div aria-hidden style={{ height: padBottom }} />}
         {shown.length === 0 && (
           <div className="data-table__empty muted">
             {props.rows.length === 0 ? 'This dump has none.' : 'No row matches the filter.'}
