@@ -22,8 +22,8 @@ export const defaultColumnLayout: ColumnLayoutOptions = {
  * level with their neighbours (barycentre heuristic, alternating left and right sweeps).
  * Deterministic: no randomness, ties keep input order. Empty columns are skipped.
  * Nodes without any edge say nothing about order; when a column has many (a gateway's 120
- * clusters no route uses), they are wrapped into a grid under the graph, starting at their
- * column, instead of one column taller than everything else put together.
+ * clusters no route uses), they are wrapped into a grid under the graph that ends at their
+ * column (so the picture gets no wider), instead of one column taller than all the others.
  */
 export function columnLayout(
   nodes: readonly { id: string; column: number }[],
@@ -105,14 +105,16 @@ export function columnLayout(
   let top = bottom === Number.NEGATIVE_INFINITY ? 0 : bottom + 2 * options.rowSpacing;
   gridded.forEach((loose, c) => {
     if (loose.length === 0) return;
-    // About as wide as tall on screen: k columns of columnSpacing vs n/k rows of rowSpacing.
-    const k = Math.max(
-      1,
-      Math.round(Math.sqrt((loose.length * options.rowSpacing) / options.columnSpacing)),
+    // About as wide as tall on screen (k columns of columnSpacing vs n/k rows of rowSpacing),
+    // but never wider than the graph's own columns.
+    const square = Math.round(
+      Math.sqrt((loose.length * options.rowSpacing) / options.columnSpacing),
     );
+    const k = Math.max(1, Math.min(columns.length, square));
+    const first = Math.max(0, c - k + 1);
     loose.forEach((id, i) => {
       out.set(id, {
-        x: (c + (i % k)) * options.columnSpacing,
+        x: (first + (i % k)) * options.columnSpacing,
         y: top + Math.floor(i / k) * options.rowSpacing,
       });
     });
