@@ -1,6 +1,9 @@
 // A broken upload (a real fixture cut in half) shows an error banner with line and column, and the
-// dump loaded before stays open and usable.
-import { readFileSync } from 'node:fs';
+// dump loaded before stays open and usable. A later successful load clears the stale banner, but
+// not the banner of a file that failed in the same drop.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfigDump } from '@meshlens/configdump';
 import { describe, expect, test } from 'vitest';
 import { loadDumpFile, openGraph } from '../support/flows';
@@ -45,5 +48,35 @@ describe('load errors', () => {
     expect(await s.overview.count('clusters')).toBe(model.clusters.length);
     await openGraph(s);
     expectListenersAndClusters(await s.graph.nodeIds(), model);
+  });
+
+  test('a later successful load clears the old banner; a failure of the same drop stays', async () => {
+    const full = readFileSync(productpageFixture, 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'meshlens-load-error-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, full.slice(0, Math.floor(full.length * 0.6)));
+
+    const s = session();
+    await s.shell.open();
+    await s.upload.uploadFile(broken);
+    await s.shell.loadError().waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await s.shell.loadError().innerText()).toContain('broken.json');
+
+    // A good file afterwards: the broken one's banner goes.
+    await loadDumpFile(s, ingressFixture);
+    await s.shell.loadError().waitFor({ state: 'detached', timeout: 60_000 });
+
+    // Both in one drop: the good one opens, the broken one's banner stays (it is news).
+    const before = await s.shell.dumpTabs().count();
+    await s.page.getByTestId('file-input').setInputFiles([productpageFixture, broken]);
+    await s.shell.waitForNewDump(before);
+    await s.shell.loadError().waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await s.shell.loadError().count()).toBe(1);
+    expect(await s.shell.loadError().innerText()).toContain('broken.json');
+
+    // The same file fixed and opened again replaces its banner.
+    writeFileSync(broken, full);
+    await loadDumpFile(s, broken);
+    await s.shell.loadError().waitFor({ state: 'detached', timeout: 60_000 });
   });
 });

@@ -115,6 +115,10 @@ export function useDumps(): DumpsApi {
           // Tabs keep the order the loads started in, not the order they finished in.
           dumpsRef.current = [...dumpsRef.current, opened].sort((a, b) => a.id - b.id);
           setDumps(dumpsRef.current);
+          // A success supersedes the banners of loads that failed before this one started (the
+          // user has moved on) and of earlier tries of the same file; a failure from the same
+          // drop (a later id) stays, it is still news.
+          setFailures((fs) => fs.filter((f) => f.id > jobId && f.name !== source.name));
           resolve(opened);
         };
         worker.onerror = (event) => {
