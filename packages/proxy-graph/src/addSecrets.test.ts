@@ -46,4 +46,14 @@ describe('secrets on the proxy graph (generated demo sidecar)', () => {
     for (const u of users) expect(ids.has(u), u).toBe(true);
     expect(ids.has('secret:ROOTCA')).toBe(false);
   });
+
+  it('the secret level can be hidden like the others', () => {
+    const hidden = buildProxyGraph(dump, {
+      aggregateThreshold: Number.POSITIVE_INFINITY,
+      hiddenLevels: ['secret'],
+    });
+    expect(hidden.nodes.filter((n) => n.kind === 'secret')).toEqual([]);
+    expect(hidden.edges.filter((e) => e.kind === 'sds')).toEqual([]);
+    expect(hidden.nodes.length).toBe(graph.nodes.length - dump.secrets.length);
+  });
 });

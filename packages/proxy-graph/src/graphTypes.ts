@@ -19,7 +19,8 @@ export type GraphNodeKind =
   | 'terminal';
 
 /** The levels a user can hide; hiding one reconnects its neighbours. */
-export type HideableLevel = 'filter_chain' | 'route_config' | 'virtual_host' | 'route' | 'endpoint';
+export type HideableLevel =
+  'filter_chain' | 'route_config' | 'virtual_host' | 'route' | 'endpoint' | 'secret';
 
 /** Traffic direction of a node, inherited from the listener(s) that reach it. */
 export type GraphDirection = 'inbound' | 'outbound' | 'other';

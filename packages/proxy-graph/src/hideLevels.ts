@@ -7,6 +7,7 @@ const levelOrder: HideableLevel[] = [
   'virtual_host',
   'route',
   'endpoint',
+  'secret',
 ];
 
 /**

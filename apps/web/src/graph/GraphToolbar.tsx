@@ -7,6 +7,7 @@ const levelNames: Record<GraphLevel, string> = {
   virtual_host: 'Virtual hosts',
   route: 'Routes',
   endpoint: 'Endpoints',
+  secret: 'Secrets',
 };
 
 /** Props of the graph toolbar. */

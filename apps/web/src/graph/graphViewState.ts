@@ -1,5 +1,6 @@
 /** A level of the proxy graph the user can hide (its neighbours are then connected directly). */
-export type GraphLevel = 'filter_chain' | 'route_config' | 'virtual_host' | 'route' | 'endpoint';
+export type GraphLevel =
+  'filter_chain' | 'route_config' | 'virtual_host' | 'route' | 'endpoint' | 'secret';
 
 /** Every hideable level, in column order. */
 export const graphLevels: readonly GraphLevel[] = [
@@ -8,6 +9,7 @@ export const graphLevels: readonly GraphLevel[] = [
   'virtual_host',
   'route',
   'endpoint',
+  'secret',
 ];
 
 /** What the graph view shows; kept in the URL through `encodeGraphViewState`. */
