@@ -72,7 +72,7 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
     const options: cytoscape.CytoscapeOptions & { renderer?: unknown } = {
       container: container.current,
       elements: [],
-      style: topoStyle(handlers.current.palette),
+      style: topoStyle(handlers.current.palette, large),
       layout: { name: 'preset' },
       minZoom: 0.02,
       maxZoom: 3,
@@ -124,18 +124,47 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
       // page keeps answering (one `cy.add` of 20,000 elements blocks it for many seconds).
       handlers.current.onReady(undefined);
       const at = boxLayout(model);
+      // Fit from the known positions: cy.fit() would measure every element's label and edge.
+      let x1 = Infinity;
+      let y1 = Infinity;
+      let x2 = -Infinity;
+      let y2 = -Infinity;
+      for (const p of at.values()) {
+        x1 = Math.min(x1, p.x);
+        y1 = Math.min(y1, p.y);
+        x2 = Math.max(x2, p.x);
+        y2 = Math.max(y2, p.y);
+      }
+      const fitKnown = (ready: boolean): void => {
+        const pad = 80;
+        const zoom = Math.min(
+          1.4,
+          cy.width() / Math.max(1, x2 - x1 + 2 * pad),
+          cy.height() / Math.max(1, y2 - y1 + 2 * pad),
+        );
+        cy.viewport({
+          zoom,
+          pan: {
+            x: cy.width() / 2 - zoom * ((x1 + x2) / 2),
+            y: cy.height() / 2 - zoom * ((y1 + y2) / 2),
+          },
+        });
+        if (ready) handlers.current.onReady(cy);
+      };
       for (const el of elements) {
         const p = el.group === 'nodes' ? at.get(String(el.data.id)) : undefined;
         if (p) el.position = { ...p };
       }
       cy.batch(() => cy.elements().remove());
+      // Zoomed out from the first slice: unreadably small labels are then never drawn.
+      fitKnown(false);
       const step = (from: number): void => {
         if (cancelled) return;
         cy.batch(() => {
           cy.add(elements.slice(from, from + ADD_SLICE));
         });
         if (from + ADD_SLICE < elements.length) setTimeout(() => step(from + ADD_SLICE), 0);
-        else finish();
+        else fitKnown(true);
       };
       step(0);
     }
@@ -145,8 +174,8 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
   }, [model, layout, large, labels]);
 
   useEffect(() => {
-    cyRef.current?.style(topoStyle(palette));
-  }, [palette]);
+    cyRef.current?.style(topoStyle(palette, large));
+  }, [palette, large]);
 
   useEffect(() => {
     const cy = cyRef.current;

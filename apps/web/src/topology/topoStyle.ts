@@ -25,9 +25,12 @@ export const healthColours = {
   idle: '#64748b',
 } as const;
 
-/** The stylesheet for a palette. */
-export function topoStyle(p: GraphPalette): StylesheetJson {
-  return [
+/**
+ * The stylesheet for a palette. `large`: straight edges (bezier control points for ~10,000 edges
+ * cost seconds on every full redraw, and bundling parallel edges matters little at that size).
+ */
+export function topoStyle(p: GraphPalette, large = false): StylesheetJson {
+  const sheet: StylesheetJson = [
     {
       selector: 'node',
       style: {
@@ -160,4 +163,6 @@ export function topoStyle(p: GraphPalette): StylesheetJson {
       style: { width: 4, 'line-color': p.accent, 'target-arrow-color': p.accent },
     },
   ];
+  if (large) sheet.push({ selector: 'edge', style: { 'curve-style': 'straight' } });
+  return sheet;
 }
