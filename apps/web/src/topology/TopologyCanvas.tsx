@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useRef } from 'react';
 import type { GraphPalette } from '../graph/graphTheme';
@@ -155,15 +155,24 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
         const p = el.group === 'nodes' ? at.get(String(el.data.id)) : undefined;
         if (p) el.position = { ...p };
       }
+      // Boxes first (parents before children), then each box's members together: a slice then
+      // dirties the style and bounds of one or two compound boxes, not of every namespace.
+      const parentOf = (el: ElementDefinition): string =>
+        typeof el.data.parent === 'string' ? el.data.parent : '';
+      const boxes = elements.filter((el) => el.group === 'nodes' && el.data.kind === 'box');
+      const members = elements
+        .filter((el) => el.group === 'nodes' && el.data.kind !== 'box')
+        .sort((a, b) => (parentOf(a) < parentOf(b) ? -1 : parentOf(a) > parentOf(b) ? 1 : 0));
+      const ordered = [...boxes, ...members, ...elements.filter((el) => el.group === 'edges')];
       cy.batch(() => cy.elements().remove());
       // Zoomed out from the first slice: unreadably small labels are then never drawn.
       fitKnown(false);
       const step = (from: number): void => {
         if (cancelled) return;
         cy.batch(() => {
-          cy.add(elements.slice(from, from + ADD_SLICE));
+          cy.add(ordered.slice(from, from + ADD_SLICE));
         });
-        if (from + ADD_SLICE < elements.length) setTimeout(() => step(from + ADD_SLICE), 0);
+        if (from + ADD_SLICE < ordered.length) setTimeout(() => step(from + ADD_SLICE), 0);
         else fitKnown(true);
       };
       step(0);
