@@ -1,5 +1,5 @@
 import type { Aggregated } from './aggregateGraph';
-import { foldKeyOf, type FoldIndex } from './foldIndex';
+import { foldKeyOf, type FoldIndex, type FoldKeyMemo } from './foldIndex';
 import type { GraphParts, NodeShape } from './graphParts';
 import { aggregationStages, type GroupableKind, type GroupKey } from './groupKeys';
 import type { GraphEdge, GraphGroup, GraphNode } from './graphTypes';
@@ -36,7 +36,7 @@ function groupKind(
   kind: GroupableKind,
   reps: Reps,
   keep: string | undefined,
-  memo: Map<string, GroupKey | undefined>,
+  memo: FoldKeyMemo,
 ): Map<string, KeyGroup> {
   const byKey = new Map<string, KeyGroup>();
   const { nodes, parent, parentId } = index;
@@ -63,7 +63,7 @@ export function foldCounts(
   keep: string | undefined,
   stop: (count: number) => boolean,
 ): number[] {
-  const memo = new Map<string, GroupKey | undefined>();
+  const memo: FoldKeyMemo = new Map();
   const folds = new Map<string, { saved: number; reps: Reps }>();
   const fold = (kind: GroupableKind, parentFolded: boolean): { saved: number; reps: Reps } => {
     const foldKey = `${kind}:${parentFolded}`;
@@ -113,7 +113,7 @@ export function foldGraph<N extends NodeShape>(
   const openMember = new Map<number, string>();
   const groups: GraphGroup[] = [];
   const groupNodes: GraphNode[] = [];
-  const memo = new Map<string, GroupKey | undefined>();
+  const memo: FoldKeyMemo = new Map();
   for (const kind of columnOrder) {
     if (!folded.includes(kind)) continue;
     for (const { key, members } of groupKind(index, kind, reps, keep, memo).values()) {

@@ -85,16 +85,21 @@ export function foldIndexOf(
   return index;
 }
 
+/** Group keys by node kind, then by the id standing for the parent. */
+export type FoldKeyMemo = Map<string, Map<string, GroupKey | undefined>>;
+
 /**
  * The group key of node `i` when its kind is folded, given the id standing for its parent
- * (`parentRep`: the parent's own id, or the group it was folded into). Keys under a group parent
- * depend on that group alone, so they are shared through `memo`.
+ * (`parentRep`: the parent's own id, or the group it was folded into). A key's id depends on
+ * the kind and `parentRep` alone, and a group keeps its first member's key, so the key made for
+ * the first node of each (kind, parentRep) serves every later one (39k endpoints, one key per
+ * cluster or cluster group).
  */
 export function foldKeyOf(
   index: FoldIndex,
   i: number,
   parentRep: string | undefined,
-  memo: Map<string, GroupKey | undefined>,
+  memo: FoldKeyMemo,
 ): GroupKey | undefined {
   const node = index.nodes[i] as NodeShape;
   if (parentRep === undefined) {
@@ -105,10 +110,11 @@ export function foldKeyOf(
     }
     return key ?? undefined;
   }
-  if (!parentRep.startsWith('group:')) return computeGroupKey(index.dump, node, parentRep);
-  const memoKey = `${node.kind}\n${parentRep}`;
-  if (memo.has(memoKey)) return memo.get(memoKey);
+  let byParent = memo.get(node.kind);
+  if (!byParent) memo.set(node.kind, (byParent = new Map()));
+  const hit = byParent.get(parentRep);
+  if (hit !== undefined || byParent.has(parentRep)) return hit;
   const key = computeGroupKey(index.dump, node, parentRep);
-  memo.set(memoKey, key);
+  byParent.set(parentRep, key);
   return key;
 }
