@@ -54,10 +54,10 @@ interface SizeResult {
   traceP99Ms: number;
   /** p99 of the process CPU time per trace: the same traces without time spent waiting for a core. */
   traceP99CpuMs: number;
-  /** First `buildProxyGraph` (full graph + fold decision + aggregation), wall and CPU. */
+  /** First `buildProxyGraph` (graph skeleton from the model + fold decision + fold), wall and CPU. */
   graphBuildMs: number;
   graphBuildCpuMs: number;
-  /** A second build on the cached full graph (what a view change costs). */
+  /** A second build on the cached skeleton (what a view change costs). */
   graphRebuildMs: number;
   graphNodes: number;
   graphFullNodes: number;
