@@ -58,6 +58,8 @@ function addEndpoints(
   clusterName: string,
   eps: ClusterEndpoints,
 ): void {
+  // The group parent is the cluster's own id even when a ghost stands in for the cluster.
+  const parentId = nodeIdFor({ kind: 'cluster', name: clusterName });
   for (const ep of eps.endpoints) {
     const address = formatAddress(ep.address);
     const ref = { kind: 'endpoint', cluster: clusterName, address } as const;
@@ -79,6 +81,7 @@ function addEndpoints(
         state: ep.healthStatus,
       },
       text,
+      parentId,
     );
     ctx.acc.addEdge(clusterId, id, 'endpoint');
   }

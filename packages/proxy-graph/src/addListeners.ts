@@ -65,6 +65,7 @@ function addChain(
         sublabel: named ? match : filterSummary(chain.filters),
       };
     },
+    listenerId,
   );
   ctx.acc.addEdge(listenerId, id, 'contains');
   for (const filter of chain.filters) addFilterTargets(ctx, listener, chain, filter, id);

@@ -62,14 +62,18 @@ function addRoute(
     index: route.index,
   } as const;
   const id = nodeIdFor(ref);
-  ctx.acc.addNode({ id, kind: 'route', column: columnOf.route, direction: 'other', ref }, () => {
-    const match = describeRouteMatch(route);
-    const named = route.name !== undefined && route.name !== '';
-    return {
-      label: named ? (route.name ?? match) : match,
-      sublabel: named ? match : `#${route.index}`,
-    };
-  });
+  ctx.acc.addNode(
+    { id, kind: 'route', column: columnOf.route, direction: 'other', ref },
+    () => {
+      const match = describeRouteMatch(route);
+      const named = route.name !== undefined && route.name !== '';
+      return {
+        label: named ? (route.name ?? match) : match,
+        sublabel: named ? match : `#${route.index}`,
+      };
+    },
+    vhId,
+  );
   ctx.acc.addEdge(vhId, id, 'contains');
   const action = route.action;
   switch (action.kind) {

@@ -19,6 +19,8 @@ export interface GraphSkeleton extends Positions {
   edges: GraphEdge[];
   /** Per node position: the directions whose listeners reach it (`directionBit`). */
   directions: Uint8Array;
+  /** Per node position: `parentIdOf` of the node, as the builders knew it. */
+  parentIds: readonly (string | undefined)[];
   /** The drawable node of a shape (or of a copy of one); the same object for the same shape. */
   draw: (node: NodeShape) => GraphNode;
 }
@@ -56,7 +58,7 @@ export function buildGraphSkeleton(dump: ConfigDump): GraphSkeleton {
     const kind = d.via in viaKind ? viaKind[d.via as keyof typeof viaKind] : 'route';
     ctx.acc.addEdge(from, ghostFor(ctx, d.expected, d.name), kind);
   }
-  const { nodes, position, texts } = ctx.acc;
+  const { nodes, position, texts, parentIds } = ctx.acc;
   const edges: GraphEdge[] = [];
   const sources: number[] = [];
   const targets: number[] = [];
@@ -84,5 +86,5 @@ export function buildGraphSkeleton(dump: ConfigDump): GraphSkeleton {
     return out;
   };
   const directions = graphDirections(dump, nodes, positions);
-  return { nodes, edges, ...positions, directions, draw };
+  return { nodes, edges, ...positions, directions, parentIds, draw };
 }

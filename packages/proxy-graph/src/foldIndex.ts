@@ -36,7 +36,8 @@ const indexes = new WeakMap<GraphParts<NodeShape>, FoldIndex>();
 /** The fold index of a graph (cached per graph object: the skeleton's is made once). */
 export function foldIndexOf(
   dump: ConfigDump,
-  parts: GraphParts<NodeShape> & Partial<Positions>,
+  parts: GraphParts<NodeShape> &
+    Partial<Positions> & { parentIds?: readonly (string | undefined)[] },
 ): FoldIndex {
   const hit = indexes.get(parts);
   if (hit) return hit;
@@ -55,7 +56,7 @@ export function foldIndexOf(
     const list = byKind.get(kind);
     if (list) list.push(i);
     else byKind.set(kind, [i]);
-    const pid = parentIdOf(node);
+    const pid = parts.parentIds ? parts.parentIds[i] : parentIdOf(node);
     if (pid === undefined) continue;
     const p = position.get(pid);
     if (p === undefined) parentId[i] = pid;
