@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { ConfigDump } from '@meshlens/configdump';
-import { buildProxyGraph, searchGraph, type ProxyGraph } from '@meshlens/proxy-graph';
+import { searchGraph, type ProxyGraph } from '@meshlens/proxy-graph';
+import { cachedProxyGraph } from './cachedProxyGraph';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { exportModelJson, exportPng, exportSvg } from './exportGraph';
 import { GraphCanvas } from './GraphCanvas';
@@ -61,7 +62,7 @@ export function ProxyGraphPanel(props: ProxyGraphPanelProps): React.JSX.Element 
   const expandedKey = state.expanded.join('\n');
   const graph = useMemo(
     () =>
-      buildProxyGraph(dump, {
+      cachedProxyGraph(dump, {
         direction: state.direction,
         hiddenLevels: hiddenKey === '' ? [] : (hiddenKey.split(',') as GraphLevel[]),
         expanded: expandedKey === '' ? [] : expandedKey.split('\n'),

@@ -1,9 +1,8 @@
 import type { ConfigDump, SectionKind } from '@meshlens/configdump';
-import { diagnose } from '@meshlens/diagnostics';
 import { useMemo } from 'react';
 import type { TableKind } from '../urlState/appUrlState';
-import { collectWarnings, type DumpWarning } from './collectWarnings';
-import { mergeDiagnostics } from './mergeDiagnostics';
+import type { DumpWarning } from './collectWarnings';
+import { dumpWarnings } from './dumpWarnings';
 import { summarizeDump } from './summarizeDump';
 
 /** Most warnings rendered at once; a dump with thousands of dangling names stays responsive. */
@@ -81,7 +80,7 @@ export function ProxyOverview(props: {
 }): React.JSX.Element {
   const { dump } = props;
   const counts = useMemo(() => summarizeDump(dump), [dump]);
-  const warnings = useMemo(() => mergeDiagnostics(collectWarnings(dump), diagnose(dump)), [dump]);
+  const warnings = dumpWarnings(dump);
   const node = dump.node;
   // A partial dump (e.g. `istioctl proxy-config listener -o json`) has only some sections.
   const absent = (section: SectionKind): string | undefined =>
