@@ -11,6 +11,7 @@ import { TopologyPage } from '../pages/TopologyPage';
 import { chromiumPath, newContext } from '../support/chromium';
 import { startMeshlensServer, type StartedServer } from '../support/meshlensServer';
 import { outPath } from '../support/paths';
+import { saveDocsScreenshot } from '../support/screenshots';
 
 interface ApiGraph {
   graph: {
@@ -154,6 +155,15 @@ describe('topology at scale on a simulated 1,000-service mesh (demo simulator)',
     await expect(page.getByTestId('topo-canvas').getAttribute('data-renderer')).resolves.toBe(
       'canvas',
     );
+    // The boxed overview is a grid, not one tall column (dagre ranks unconnected boxes that way,
+    // fitted at a zoom where their labels vanish): several columns and rows.
+    await expect(page.getByTestId('topo-canvas').getAttribute('data-layout')).resolves.toBe(
+      'box-grid',
+    );
+    const centres = await Promise.all(boxes.map((b) => topo.clientPosition(b.id)));
+    expect(new Set(centres.map((c) => Math.round(c.x))).size).toBeGreaterThan(2);
+    expect(new Set(centres.map((c) => Math.round(c.y))).size).toBeGreaterThan(2);
+    await saveDocsScreenshot(page, 'topology-scale');
   });
 
   test('a click on a box is answered within 200 ms; expanding it draws exactly its members; PNG export', async () => {

@@ -19,6 +19,14 @@ export const WEBGL_THRESHOLD = 1000;
  */
 export const LAYOUT_NODE_LIMIT = 250;
 
+/**
+ * The box grid also draws the boxed overview (namespaces collapsed): dagre ranks unconnected boxes
+ * into one tall column, which fits the screen only at a zoom where their labels vanish.
+ */
+function usesBoxGrid(model: TopoModel): boolean {
+  return model.nodes.length > LAYOUT_NODE_LIMIT || model.nodes.some((n) => n.collapsed === true);
+}
+
 /** Elements added per task when drawing a big graph. */
 const ADD_SLICE = 400;
 
@@ -109,7 +117,7 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
       handlers.current.onReady(cy);
     };
     const elements = topoElements(model, labels);
-    if (model.nodes.length <= LAYOUT_NODE_LIMIT) {
+    if (!usesBoxGrid(model)) {
       cy.batch(() => {
         cy.elements().remove();
         cy.add(elements);
@@ -136,7 +144,8 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
         y2 = Math.max(y2, p.y);
       }
       const fitKnown = (ready: boolean): void => {
-        const pad = 80;
+        // Positions are centres: a collapsed box reaches about 100 units out from its own.
+        const pad = model.nodes.some((n) => n.collapsed === true) ? 140 : 80;
         const zoom = Math.min(
           1.4,
           cy.width() / Math.max(1, x2 - x1 + 2 * pad),
@@ -208,7 +217,7 @@ export function TopologyCanvas(p: TopologyCanvasProps): React.JSX.Element {
       className="topo-canvas"
       data-testid="topo-canvas"
       data-renderer={large ? 'webgl' : 'canvas'}
-      data-layout={model.nodes.length > LAYOUT_NODE_LIMIT ? 'box-grid' : layout}
+      data-layout={usesBoxGrid(model) ? 'box-grid' : layout}
     />
   );
 }

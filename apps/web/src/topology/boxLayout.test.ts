@@ -70,4 +70,24 @@ describe('big config graphs of a generated demo mesh: box grid layout and collap
     });
     expect(c.edges.reduce((n, e) => n + (e.merged ?? 1), 0)).toBe(crossing.length);
   });
+
+  it('lays collapsed namespaces out as a grid of their drawn size (160 x 56), none overlapping', () => {
+    const boxes = model.nodes.filter((n) => n.box === 'namespace');
+    const at = boxLayout(collapseBoxes(model, new Set(boxes.map((b) => b.id))));
+    const points = boxes.map((b) => at.get(b.id));
+    expect(points.every((p) => p !== undefined)).toBe(true);
+    const placed = points.filter((p): p is { x: number; y: number } => p !== undefined);
+    for (const [i, a] of placed.entries()) {
+      for (const b of placed.slice(i + 1)) {
+        const apart = Math.abs(a.x - b.x) >= 160 + 8 || Math.abs(a.y - b.y) >= 56 + 8;
+        expect(apart, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(true);
+      }
+    }
+    // A grid, not one tall column: several columns and about as wide as high on screen.
+    const columns = new Set(placed.map((p) => p.x)).size;
+    expect(columns).toBeGreaterThan(2);
+    const w = Math.max(...placed.map((p) => p.x)) - Math.min(...placed.map((p) => p.x));
+    const h = Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y));
+    expect(w).toBeGreaterThan(h);
+  });
 });

@@ -16,20 +16,23 @@ interface Block {
   place(x: number, y: number, out: Map<string, Point>): void;
 }
 
-const CELL = 80;
+/** Cell of a node; a collapsed box (160 x 56 in topoStyle, plus padding and border: about 200 x 96) gets a wider one. */
+const CELL = { w: 80, h: 80 };
+const BOX_CELL = { w: 230, h: 120 };
 const GAP = 60;
 
-function gridBlock(ids: readonly string[]): Block {
-  const cols = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
+function gridBlock(ids: readonly string[], cell: { w: number; h: number }): Block {
+  // Square in drawn size, not in count: wide cells get fewer columns.
+  const cols = Math.max(1, Math.round(Math.sqrt((ids.length * cell.h) / cell.w) * 1.6));
   const rows = Math.ceil(ids.length / cols);
   return {
-    w: cols * CELL,
-    h: rows * CELL,
+    w: Math.min(cols, ids.length) * cell.w,
+    h: rows * cell.h,
     place(x, y, out) {
       ids.forEach((id, i) => {
         out.set(id, {
-          x: x + (i % cols) * CELL + CELL / 2,
-          y: y + Math.floor(i / cols) * CELL + CELL / 2,
+          x: x + (i % cols) * cell.w + cell.w / 2,
+          y: y + Math.floor(i / cols) * cell.h + cell.h / 2,
         });
       });
     },
@@ -68,6 +71,7 @@ function packBlocks(blocks: readonly Block[]): Block {
 /** Positions for every childless node of the model (boxes: their members' bounding box). */
 export function boxLayout(model: TopoModel): Map<string, Point> {
   const ids = new Set(model.nodes.map((n) => n.id));
+  const collapsed = new Set(model.nodes.filter((n) => n.collapsed === true).map((n) => n.id));
   const children = new Map<string | undefined, string[]>();
   for (const n of model.nodes) {
     const parent = n.parent !== undefined && ids.has(n.parent) ? n.parent : undefined;
@@ -80,7 +84,10 @@ export function boxLayout(model: TopoModel): Map<string, Point> {
     const leaves = members.filter((id) => !children.has(id) || depth > 8);
     const boxes = members.filter((id) => children.has(id) && depth <= 8);
     const blocks = boxes.map((id) => blockOf(id, depth + 1));
-    if (leaves.length > 0) blocks.unshift(gridBlock(leaves));
+    const shut = leaves.filter((id) => collapsed.has(id));
+    const open = leaves.filter((id) => !collapsed.has(id));
+    if (shut.length > 0) blocks.unshift(gridBlock(shut, BOX_CELL));
+    if (open.length > 0) blocks.unshift(gridBlock(open, CELL));
     return packBlocks(blocks);
   };
   const out = new Map<string, Point>();
