@@ -1,17 +1,12 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import type { GraphParts, NodeShape } from './graphParts';
-import { groupKeyOf, type GroupableKind, type GroupKey } from './groupKeys';
+import {
+  groupColumnOrder as columnOrder,
+  groupKeyOf,
+  type GroupableKind,
+  type GroupKey,
+} from './groupKeys';
 import type { GraphEdge, GraphGroup, GraphNode } from './graphTypes';
-
-// Parents before children, so a child's group can name its parent's group.
-const columnOrder: GroupableKind[] = [
-  'listener',
-  'filter_chain',
-  'virtual_host',
-  'route',
-  'cluster',
-  'endpoint',
-];
 
 /** The aggregated graph and every group found (collapsed or expanded). */
 export interface Aggregated<N extends NodeShape = GraphNode> extends GraphParts<N | GraphNode> {

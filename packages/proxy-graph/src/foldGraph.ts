@@ -1,26 +1,14 @@
 import type { Aggregated } from './aggregateGraph';
 import { foldKeyOf, type FoldIndex, type FoldKeyMemo } from './foldIndex';
 import type { GraphParts, NodeShape } from './graphParts';
-import { aggregationStages, type GroupableKind, type GroupKey } from './groupKeys';
+import {
+  aggregationStages,
+  groupColumnOrder as columnOrder,
+  groupParentKind as parentKind,
+  type GroupableKind,
+  type GroupKey,
+} from './groupKeys';
 import type { GraphEdge, GraphGroup, GraphNode } from './graphTypes';
-
-// Parents before children, so a child's group can name its parent's group.
-const columnOrder: GroupableKind[] = [
-  'listener',
-  'filter_chain',
-  'virtual_host',
-  'route',
-  'cluster',
-  'endpoint',
-];
-
-// The only parent a kind's group key looks at: endpoints group under their cluster's group,
-// routes under their virtual host's, filter chains under their listener's.
-const parentKind: Partial<Record<GroupableKind, GroupableKind>> = {
-  endpoint: 'cluster',
-  route: 'virtual_host',
-  filter_chain: 'listener',
-};
 
 /** Node position -> id of the collapsed group standing for it. */
 type Reps = Map<number, string>;

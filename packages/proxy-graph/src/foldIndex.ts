@@ -1,7 +1,13 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import type { Positions } from './graphDirections';
 import type { GraphParts, NodeShape } from './graphParts';
-import { computeGroupKey, parentIdOf, type GroupableKind, type GroupKey } from './groupKeys';
+import {
+  aggregationStages,
+  computeGroupKey,
+  parentIdOf,
+  type GroupableKind,
+  type GroupKey,
+} from './groupKeys';
 
 /**
  * The graph as numbers, for folding: node positions instead of ids, so grouping and edge
@@ -22,14 +28,7 @@ export interface FoldIndex {
   ownKey: (GroupKey | undefined | null)[];
 }
 
-const groupable = new Set<string>([
-  'endpoint',
-  'route',
-  'virtual_host',
-  'cluster',
-  'filter_chain',
-  'listener',
-]);
+const groupable = new Set<string>(aggregationStages);
 
 const indexes = new WeakMap<GraphParts<NodeShape>, FoldIndex>();
 

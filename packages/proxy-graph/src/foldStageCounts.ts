@@ -1,14 +1,11 @@
 import type { ConfigDump } from '@meshlens/configdump';
 import type { GraphParts, NodeShape } from './graphParts';
-import { aggregationStages, groupKeyOf, type GroupableKind } from './groupKeys';
-
-// The only parent a kind's group key looks at (`groupKeyOf`'s `rep`): endpoints group under
-// their cluster's group, routes under their virtual host's, filter chains under their listener's.
-const parentKind: Partial<Record<GroupableKind, GroupableKind>> = {
-  endpoint: 'cluster',
-  route: 'virtual_host',
-  filter_chain: 'listener',
-};
+import {
+  aggregationStages,
+  groupKeyOf,
+  groupParentKind as parentKind,
+  type GroupableKind,
+} from './groupKeys';
 
 interface KindFold {
   /** Nodes that disappear: members of groups of two or more, minus one group node each. */

@@ -16,6 +16,26 @@ export const aggregationStages: GroupableKind[] = [
   'listener',
 ];
 
+/** The groupable kinds parents first, so a child's group can name its parent's group. */
+export const groupColumnOrder: GroupableKind[] = [
+  'listener',
+  'filter_chain',
+  'virtual_host',
+  'route',
+  'cluster',
+  'endpoint',
+];
+
+/**
+ * The only parent a kind's group key looks at: endpoints group under their cluster's group,
+ * routes under their virtual host's, filter chains under their listener's.
+ */
+export const groupParentKind: Partial<Record<GroupableKind, GroupableKind>> = {
+  endpoint: 'cluster',
+  route: 'virtual_host',
+  filter_chain: 'listener',
+};
+
 /** A group a node falls into: the group id and how to name the group. */
 export interface GroupKey {
   id: string;
