@@ -64,7 +64,7 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
   };
 
   return (
-    <div className="redact">
+    <div className="viewbar-popover">
       <button
         type="button"
         className={`btn btn--small${open ? ' btn--on' : ''}`}
@@ -75,7 +75,11 @@ export function RedactExport({ dump, source }: RedactExportProps): React.JSX.Ele
         Export redacted…
       </button>
       {open && (
-        <div className="redact__panel" role="dialog" aria-label="Export redacted dump">
+        <div
+          className="viewbar-popover__panel redact__panel"
+          role="dialog"
+          aria-label="Export redacted dump"
+        >
           <p className="muted">
             Secrets, certificates, tokens and IP addresses are always replaced by stable
             placeholders. Done in your browser; nothing is uploaded. The file is JSON, also for a

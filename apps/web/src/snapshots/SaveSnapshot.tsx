@@ -76,7 +76,7 @@ export function SaveSnapshot({ dump, source }: SaveSnapshotProps): React.JSX.Ele
   const error =
     readError ?? (save.error ? describeSnapshotError(save.error, 'Not saved') : undefined);
   return (
-    <div className="snapshot-save">
+    <div className="viewbar-popover">
       <button
         type="button"
         className={`btn btn--small${open ? ' btn--on' : ''}`}
@@ -88,7 +88,7 @@ export function SaveSnapshot({ dump, source }: SaveSnapshotProps): React.JSX.Ele
       </button>
       {open && (
         <form
-          className="snapshot-save__panel"
+          className="viewbar-popover__panel snapshot-save__panel"
           role="dialog"
           aria-label="Save snapshot"
           onSubmit={(e) => {
