@@ -1,4 +1,4 @@
-import type { ConfigDump } from '@meshlens/configdump';
+import { countResources, type ConfigDump } from '@meshlens/configdump';
 import type { MeshProxyDumpSummary } from '@meshlens/contract';
 import { diagnose } from '@meshlens/diagnostics';
 
@@ -20,8 +20,7 @@ export function summarizeProxyDump(
   facts: FetchFacts,
   now: Date = new Date(),
 ): MeshProxyDumpSummary {
-  let endpoints = 0;
-  for (const c of dump.endpoints) endpoints += c.endpoints.length;
+  const counts = countResources(dump);
   const findings = diagnose(dump, { now });
   let errors = 0;
   let warnings = 0;
@@ -30,11 +29,11 @@ export function summarizeProxyDump(
     else if (d.severity === 'warning') warnings++;
   }
   const summary: MeshProxyDumpSummary = {
-    listeners: dump.listeners.length,
-    routes: dump.routeConfigs.length,
-    clusters: dump.clusters.length,
-    endpoints,
-    secrets: dump.secrets.length,
+    listeners: counts.listeners,
+    routes: counts.routeConfigs,
+    clusters: counts.clusters,
+    endpoints: counts.endpoints,
+    secrets: counts.secrets,
     dumpBytes: facts.dumpBytes,
     fetchMs: Math.round(facts.fetchMs),
     errors,

@@ -1,9 +1,8 @@
-import type { ConfigDump, SectionKind } from '@meshlens/configdump';
+import { countResources, type ConfigDump, type SectionKind } from '@meshlens/configdump';
 import { useMemo } from 'react';
 import type { TableKind } from '../urlState/appUrlState';
 import type { DumpWarning } from './collectWarnings';
 import { dumpWarnings } from './dumpWarnings';
-import { summarizeDump } from './summarizeDump';
 
 /** Most warnings rendered at once; a dump with thousands of dangling names stays responsive. */
 const maxShownWarnings = 300;
@@ -79,7 +78,7 @@ export function ProxyOverview(props: {
   onGoToNode: (nodeId: string) => void;
 }): React.JSX.Element {
   const { dump } = props;
-  const counts = useMemo(() => summarizeDump(dump), [dump]);
+  const counts = useMemo(() => countResources(dump), [dump]);
   const warnings = dumpWarnings(dump);
   const node = dump.node;
   // A partial dump (e.g. `istioctl proxy-config listener -o json`) has only some sections.

@@ -1,7 +1,7 @@
-import type { ConfigDump } from '@meshlens/configdump';
+import type { ConfigDump } from './model';
 
-/** The resource counts shown on the overview. */
-export interface DumpCounts {
+/** A dump's resource counts, as the overview and the mesh scan show them. */
+export interface ResourceCounts {
   listeners: number;
   /** Route configurations (RDS + static). */
   routeConfigs: number;
@@ -17,7 +17,7 @@ export interface DumpCounts {
 }
 
 /** Counts a dump's resources. */
-export function summarizeDump(dump: ConfigDump): DumpCounts {
+export function countResources(dump: ConfigDump): ResourceCounts {
   let routes = 0;
   let virtualHosts = 0;
   for (const rc of dump.routeConfigs) {
